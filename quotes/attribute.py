@@ -1,0 +1,378 @@
+"""Attribution: find each quote's cue and speaker in the dependency parse; find indirect speech.
+
+Order of evidence for a quote: a speech verb that governs the quote in the parse, one the
+quote governs ("..., he said" parsed as parataxis), the nearest speech verb in the sentence,
+a colon introduction, a speech verb elsewhere in the paragraph, and finally the speaker of
+the quote just before (a follow-on quote).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from . import lexicons
+from .detect import RawQuote
+from .segment import Block, block_at
+from .types import Quote, Span, Warning
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
+# Subject-like dependents that name who speaks.
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Dependents that carry a verb's subject up from a participle or infinitive ("..., adding that").
+CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "relcl")
+# Dependents kept in a speaker's noun phrase: not appositions, clauses or punctuation.
+NP_KEEP = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod", "prep", "pobj", "npadvmod", "cc", "conj", "flat", "advmod"}
+CONFIDENCE = {"parse-governs": 0.93, "parse-governed": 0.9, "according-to": 0.9, "colon": 0.85, "headline-colon": 0.6,
+              "sentence-cue": 0.75, "paragraph-cue": 0.6, "follow-on": 0.7, "none": 0.2}
+# Nouns that introduce a title of a work or a name, not speech: the book "X", dubbed "X".
+WORK_WORDS = {"book", "film", "movie", "song", "album", "show", "series", "titled", "entitled", "dubbed", "nicknamed",
+              "so-called", "hashtag", "headline", "slogan", "term", "phrase", "word", "words", "label", "article",
+              "column", "op-ed", "essay", "poem", "play", "documentary", "program", "programme", "episode", "memoir",
+              "report", "campaign", "operation", "brand", "motto", "chant", "chants", "sign", "signs", "banner"}
+
+
+@dataclass
+class Context:
+    """Where a quote sits in the parse; kept on Quote.ctx for the later stages."""
+
+    block: Block
+    sent: SpacySpan
+    cue: Token | None = None
+    speaker: Token | None = None
+
+
+def is_cue(tok: Token) -> bool:
+    """A speech verb (from the lexicon) used as a verb, or 'according' in 'according to'."""
+    low = tok.lower_
+    if low == "according":
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    return low in lexicons.speech_verbs() and tok.tag_.startswith("VB")
+
+
+def sent_at(bl: list[Block], pos: int) -> tuple[Block, SpacySpan] | None:
+    b = block_at(bl, pos)
+    if b is None or b.doc is None:
+        return None
+    rel = pos - b.start
+    for s in b.doc.sents:
+        if s.start_char <= rel < s.end_char or (rel >= s.end_char and s.end == len(b.doc)):
+            return b, s
+    return None
+
+
+def speaker_of(cue: Token) -> tuple[Token | None, str]:
+    """The token naming who speaks for a cue, climbing from participles to their clause's subject."""
+    if cue.lower_ == "according":
+        for ch in cue.children:
+            if ch.lower_ == "to":
+                obj = [g for g in ch.children if g.dep_ == "pobj"]
+                if obj:
+                    return obj[0], "according-to"
+        nxt = cue.doc[cue.i + 1]
+        obj = [g for g in nxt.children if g.dep_ == "pobj"]
+        return (obj[0], "according-to") if obj else (None, "according-to")
+    tok = cue
+    for _ in range(6):
+        subj = [c for c in tok.children if c.dep_ in SUBJ]
+        if subj and (tok == cue or is_cue(tok) or tok.dep_ not in ("ccomp", "advcl", "xcomp")):
+            s = subj[0]
+            # an expletive or relative subject names nobody
+            if s.dep_ == "csubj" or s.lower_ in {"there", "that", "this", "which", "what", "who"}:
+                return None, "none"
+            return s, "subject"
+        if tok.dep_ in CLIMB and tok.head.i != tok.i:
+            # a participle cue ("..., calling for ...") takes the subject of the speech verb above it,
+            # passing over the reported clause it may hang from
+            tok = tok.head
+            continue
+        break
+    return None, "none"
+
+
+def np_span(tok: Token) -> tuple[int, int]:
+    """Token range [i, j) of the noun phrase headed by `tok`, without appositions or clauses."""
+    lo = hi = tok.i
+    for t in tok.subtree:
+        path_ok = True
+        x = t
+        while x.i != tok.i:
+            if x.dep_ not in NP_KEEP or x.tag_ in {",", "``", "''", "-LRB-", "-RRB-"}:
+                path_ok = False
+                break
+            x = x.head
+        if path_ok:
+            lo, hi = min(lo, t.i), max(hi, t.i)
+    # keep the phrase contiguous: stop at the first punctuation inside it
+    doc = tok.doc
+    for k in range(tok.i, hi + 1):
+        if doc[k].is_punct and doc[k].text not in {".", "'", "-", "&"} and not doc[k].text.endswith("."):
+            hi = k - 1
+            break
+    for k in range(tok.i, lo - 1, -1):
+        if doc[k].is_punct and doc[k].text not in {".", "'", "-", "&"} and not doc[k].text.endswith("."):
+            lo = k + 1
+            break
+    while hi > tok.i and doc[hi].dep_ in {"cc", "prep", "case"}:
+        hi -= 1
+    return lo, hi + 1
+
+
+def mention_of(b: Block, tok: Token) -> Span:
+    """The speaker's mention: the named entity the head belongs to, else its noun phrase."""
+    i, j = np_span(tok)
+    doc = tok.doc
+    s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    return Span(b.start + s, b.start + e, doc.text[s:e])
+
+
+def _inside(tok: Token, b: Block, segs: list[Span]) -> bool:
+    a, z = b.char(tok)
+    return any(s.start - 1 <= a and z <= s.end + 1 for s in segs)
+
+
+def _choose_cue(q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span]) -> tuple[Token | None, str]:
+    inside = [t for t in sent if _inside(t, b, q.segments)]
+    outside = [t for t in sent if not _inside(t, b, all_segs)]
+    cues = [t for t in outside if is_cue(t)]
+    # 1. a speech verb governing the quote: he said "X" / said it had "suspended" contact
+    for t in inside:
+        x = t.head
+        while x.i != x.head.i and _inside(x, b, q.segments):
+            x = x.head
+        for _ in range(6):
+            if is_cue(x) and not _inside(x, b, all_segs):
+                return x, "parse-governs"
+            if x.i == x.head.i:
+                break
+            x = x.head
+    # 2. a speech verb the quote governs: "X," he said (parsed as parataxis)
+    for c in cues:
+        x = c
+        while x.i != x.head.i and not _inside(x, b, q.segments):
+            x = x.head
+        if _inside(x, b, q.segments):
+            return c, "parse-governed"
+    # 3. the nearest speech verb of the sentence
+    if cues:
+        a = q.start
+        return min(cues, key=lambda t: abs(b.char(t)[0] - a)), "sentence-cue"
+    return None, "none"
+
+
+def _colon_intro(text: str, q: RawQuote, b: Block, sent: SpacySpan) -> Token | None:
+    """`Lavrov: "..."` or a line ending in a colon before the quote: the phrase before the colon."""
+    j = q.opens[0] - 1
+    while j >= b.start and text[j].isspace():
+        j -= 1
+    if j < b.start or text[j] != ":":
+        return None
+    doc = b.doc
+    toks = [t for t in doc if b.start + t.idx < j]
+    if not toks or len(toks) > 12:
+        return None
+    nouns = [t for t in toks if t.tag_.startswith("NN") or t.tag_ == "PRP"]
+    return nouns[-1] if nouns else None
+
+
+def _headline_colon(text: str, q: RawQuote, b: Block) -> Token | None:
+    """Headline style `'X': Speaker`: a short phrase after the closing mark and a colon ends the line."""
+    c = q.closes[-1]
+    if c < 0:
+        return None
+    rest = text[c + 1:b.end]
+    m = re.match(r"\s*:\s*(\S.{0,60})$", rest)
+    if not m or b.doc is None:
+        return None
+    start = c + 1 + m.start(1) - b.start
+    nouns = [t for t in b.doc if t.idx >= start and t.tag_.startswith("NN")]
+    return nouns[-1] if nouns else None
+
+
+def kind_of(text: str, q: RawQuote, b: Block) -> str:
+    """direct: a quoted sentence (capitalised, standing at a sentence start or after : or ,); else partial."""
+    first = next((ch for ch in q.segments[0].text if ch.isalnum()), "")
+    before = text[b.start:q.opens[0]].rstrip()
+    at_start = not before or before[-1] in ".!?:;,\u2014\u2013-([\u201d\"'" or before.endswith("...")
+    if first and (first.isupper() or first.isdigit()) and at_start:
+        return "direct"
+    if q.text.startswith(("...", "\u2026")) and at_start:
+        return "direct"
+    return "partial"
+
+
+def _work_title(text: str, q: RawQuote) -> bool:
+    """A title of a work or a coined name: the book "X", dubbed "X", a so-called "X"."""
+    before = text[max(0, q.opens[0] - 30):q.opens[0]].lower()
+    words = re.findall(r"[a-z\-]+", before)
+    return bool(words) and words[-1] in WORK_WORDS
+
+
+def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Quote], list[Warning]]:
+    """Quotes with cue, local speaker mention, evidence and confidence (speaker ids come later)."""
+    quotes: list[Quote] = []
+    warnings: list[Warning] = []
+    all_segs = [s for q in raws for s in q.segments]
+    prev: Quote | None = None
+    for q in raws:
+        first = sent_at(bl, q.opens[0] + 1 if q.opens[0] + 1 < q.segments[0].end else q.segments[0].start)
+        last_pos = q.closes[-1] if q.closes[-1] >= 0 else q.segments[-1].end - 1
+        last = sent_at(bl, max(q.segments[-1].start, last_pos - 1))
+        if first is None:
+            continue
+        kind = kind_of(text, q, first[0])
+        cue = spk = None
+        how = "none"
+        ctx_b, ctx_s = first
+        for b, s in ([last, first] if last and last[1] != first[1] else [first]):
+            if b is None:
+                continue
+            c, h = _choose_cue(q, b, s, all_segs)
+            if c is not None and (cue is None or CONFIDENCE[h] > CONFIDENCE[how]):
+                cue, how, ctx_b, ctx_s = c, h, b, s
+        if cue is None:
+            tok = _colon_intro(text, q, first[0], first[1])
+            if tok is not None:
+                spk, how, ctx_b, ctx_s = tok, "colon", first[0], first[1]
+            else:
+                tok = _headline_colon(text, q, first[0])
+                if tok is not None:
+                    spk, how, ctx_b, ctx_s = tok, "headline-colon", first[0], first[1]
+        if cue is None and spk is None and last is not None:
+            # a speech verb elsewhere in the paragraph: "X." He said it twice. "Y."
+            b = last[0]
+            cues = [t for t in b.doc if is_cue(t) and not _inside(t, b, all_segs)]
+            if cues and kind == "direct":
+                c = min(cues, key=lambda t: abs(b.char(t)[0] - q.start))
+                cue, how, ctx_b = c, "paragraph-cue", b
+                ctx_s = c.sent
+        if cue is not None:
+            spk, _ = speaker_of(cue)
+            if cue.lower_ == "according":
+                how = "according-to" if how != "paragraph-cue" else how
+        if kind == "partial" and (how in {"none", "paragraph-cue", "headline-colon"} or _work_title(text, q)):
+            continue  # scare quotes, titles of works, coined terms: not speech
+        if q.single and how in {"none", "paragraph-cue"} and kind == "partial":
+            continue
+        quote = Quote(kind=kind, segments=list(q.segments))
+        quote.ctx = Context(ctx_b, ctx_s, cue, spk)
+        if cue is not None:
+            a, z = ctx_b.char(cue)
+            if cue.lower_ == "according":
+                z = ctx_b.char(cue.doc[cue.i + 1])[1]
+            quote.cue = Span(a, z, text[a:z])
+        elif how in {"colon"}:
+            j = text.rfind(":", 0, q.opens[0])
+            quote.cue = Span(j, j + 1, ":")
+        if spk is not None:
+            quote.speaker = mention_of(ctx_b, spk)
+            quote.evidence, quote.confidence = how, CONFIDENCE[how]
+        elif prev is not None and prev.speaker is not None and _near(bl, prev, q) and kind == "direct":
+            # a follow-on quote: a quoted paragraph after an attributed one keeps its speaker
+            quote.speaker, quote.ctx.speaker = prev.speaker, prev.ctx.speaker
+            quote.ctx.block = prev.ctx.block
+            quote.evidence, quote.confidence = "follow-on", CONFIDENCE["follow-on"]
+        else:
+            quote.evidence, quote.confidence = "none", CONFIDENCE["none"]
+            warnings.append(Warning("no-speaker", "quote with no speaker found", q.start, q.end))
+        if q.unclosed:
+            quote.confidence = min(quote.confidence, 0.5)
+        quotes.append(quote)
+        prev = quote
+    return _merge_interrupted(text, quotes), warnings
+
+
+def _near(bl: list[Block], prev: Quote, q: RawQuote) -> bool:
+    """The previous quote ends in this paragraph or the one before."""
+    b1, b2 = block_at(bl, prev.end - 1), block_at(bl, q.start)
+    if b1 is None or b2 is None:
+        return False
+    return 0 <= bl.index(b2) - bl.index(b1) <= 1
+
+
+# Between the two parts of an interrupted quote: only the attribution clause, ending in a comma.
+_GAP = re.compile(r"^[\s\"\u201d\u2019',]*[^\"\u201c\u201d.!?\n]{1,80},\s*[\"\u201c\u2018']?\s*$")
+
+
+def _merge_interrupted(text: str, quotes: list[Quote]) -> list[Quote]:
+    """\"X,\" he said, \"Y.\" is one quote with two segments: merge when only the cue clause lies between."""
+    out: list[Quote] = []
+    for q in quotes:
+        p = out[-1] if out else None
+        if (p is not None and p.kind == "direct" and p.cue is not None and p.end <= p.cue.start < q.start
+                and _GAP.match(text[p.end:q.start]) and (q.cue is None or q.cue == p.cue)):
+            p.segments.extend(q.segments)
+            continue
+        out.append(q)
+    return out
+
+
+def indirect(text: str, bl: list[Block], quotes: list[Quote]) -> list[Quote]:
+    """Reported clauses with no quotation marks: the complement of a speech verb, or the clause
+    an 'according to' phrase attaches to."""
+    out: list[Quote] = []
+    qspans = [(s.start, s.end) for q in quotes for s in q.segments]
+    for b in bl:
+        if b.doc is None:
+            continue
+        for tok in b.doc:
+            if not is_cue(tok):
+                continue
+            if tok.lower_ == "according":
+                clause = _according_clause(tok)
+            else:
+                comp = [c for c in tok.children if c.dep_ == "ccomp"]
+                clause = _clause(comp[0]) if comp else None
+            if clause is None:
+                continue
+            a, z = b.start + clause[0], b.start + clause[1]
+            if z - a < 12 or any(s < z and a < e for s, e in qspans) or _has_mark(text, a, z):
+                continue
+            spk, _ = speaker_of(tok)
+            if spk is None:
+                continue
+            c0, c1 = b.char(tok)
+            if tok.lower_ == "according":
+                c1 = b.char(tok.doc[tok.i + 1])[1]
+            q = Quote(kind="indirect", segments=[Span(a, z, text[a:z])], cue=Span(c0, c1, text[c0:c1]))
+            q.speaker = mention_of(b, spk)
+            q.evidence = "according-to" if tok.lower_ == "according" else "speech-verb-complement"
+            q.confidence = 0.75
+            q.ctx = Context(b, tok.sent, tok, spk)
+            out.append(q)
+    return out
+
+
+def _has_mark(text: str, a: int, z: int) -> bool:
+    return any(c in text[a:z] for c in "\"\u201c\u201d\u00ab\u00bb")
+
+
+def _clause(head: Token) -> tuple[int, int] | None:
+    """Character range of a complement clause without its 'that' and edge punctuation."""
+    toks = [t for t in head.subtree]
+    while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in {"that", "whether", "if"} or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if len(toks) < 3:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _according_clause(tok: Token) -> tuple[int, int] | None:
+    """The sentence minus its 'according to X' phrase, when that phrase opens or closes it."""
+    sent = tok.sent
+    phrase = list(tok.subtree)
+    p0, p1 = phrase[0].i, phrase[-1].i
+    if p0 > sent.start + 2:
+        toks = [t for t in sent if t.i < p0]
+    else:
+        toks = [t for t in sent if t.i > p1]
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if len(toks) < 4:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)

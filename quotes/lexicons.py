@@ -1,0 +1,59 @@
+"""The rules' data: lexicons read from models/ (shipped inside the wheel as quotes/models)."""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+
+def models_dir() -> Path:
+    """models/ inside the installed package, else the repository's (editable installs)."""
+    here = Path(__file__).resolve().parent
+    for cand in (here / "models", here.parent / "models"):
+        if (cand / "speech_verbs.txt").exists():
+            return cand
+    raise FileNotFoundError("quotes: lexicons not found (models/speech_verbs.txt is missing from the install)")
+
+
+def _lines(name: str) -> list[str]:
+    out = []
+    for line in (models_dir() / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+@cache
+def speech_verbs() -> dict[str, str]:
+    """Inflected form -> lemma, e.g. 'said' -> 'say'."""
+    out: dict[str, str] = {}
+    for line in _lines("speech_verbs.txt"):
+        forms = line.lower().split()
+        for f in forms:
+            out.setdefault(f, forms[0])
+    return out
+
+
+@cache
+def title_words() -> frozenset[str]:
+    return frozenset(w for line in _lines("titles.txt") for w in line.lower().split())
+
+
+@cache
+def outlets() -> frozenset[str]:
+    return frozenset(_lines("outlets.txt"))
+
+
+@cache
+def media_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("media_words.txt"))
+
+
+@cache
+def org_words() -> frozenset[str]:
+    return frozenset(w for line in _lines("org_words.txt") for w in line.lower().split())
+
+
+@cache
+def anonymous_words() -> frozenset[str]:
+    return frozenset(w for line in _lines("anonymous_words.txt") for w in line.lower().split())

@@ -1,0 +1,349 @@
+"""Resolution: group speaker mentions into entities with the fullest name, a title and a description.
+
+"Lavrov" and "he" become Sergey Lavrov; "Russian Foreign Minister Sergey Lavrov" gives the title;
+"Zeid, a Jordanian prince ..." gives a description. Names are found in the parse (NER entities and
+proper-noun runs) and titles by reading the words around each occurrence of the name in the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from . import lexicons
+from .attribute import PRONOUNS, np_span
+from .segment import Block, block_at
+from .sources import SourceMention
+from .types import Entity, Quote, Span
+
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
+_WORD = re.compile(r"[\w.'\u2019&-]+")
+# Function words allowed inside a title ("Secretary of State", "High Commissioner for Human Rights").
+_TITLE_GLUE = {"of", "for", "the", "and", "on", "to", "in", "at", "&"}
+
+
+@dataclass
+class Mention:
+    """One speaker mention split into its name part and the title words in front of it."""
+
+    span: Span
+    name: str | None  # proper name, None for descriptions and pronouns
+    title: str | None
+    kind: str  # name | pronoun | description
+    label: str = ""  # NER label of the name, if any
+    plural: bool = False
+
+
+def _title_ok(words: list[str]) -> bool:
+    return any(w.lower().rstrip(".") in lexicons.title_words() or w.lower() in lexicons.title_words() for w in words)
+
+
+def split_mention(b: Block, tok: Token, span: Span) -> Mention:
+    """Name, title or description for the speaker token `tok` whose phrase is `span`."""
+    low = tok.lower_
+    if low in PRONOUNS:
+        return Mention(Span(*b.char(tok), tok.text), None, None, "pronoun", plural=low in {"they", "them", "we"})
+    doc = tok.doc
+    i, j = np_span(tok)
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end and e.label_ in {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}), None)
+    if ent is None:
+        # a proper name inside the phrase, e.g. the head is "Commissioner" in "Commissioner ... Zeid Ra'ad Al Hussein"
+        ent = next((e for e in doc.ents if i <= e.start and e.end <= j and e.label_ == "PERSON"), None)
+    if ent is not None:
+        s, e = ent.start, ent.end
+        # extend a PERSON name left over capitalised compound words that are not titles ("Zeid Ra'ad" + "Al Hussein")
+        while ent.label_ == "PERSON" and s - 1 >= i and doc[s - 1].tag_ == "NNP" and not _title_ok([doc[s - 1].text]) \
+                and doc[s - 1].dep_ == "compound":
+            s -= 1
+        while s < e and doc[s].lower_ in {"the", "a", "an"}:
+            s += 1
+        if s < e and doc[s].lower_ in HONORIFICS:
+            s += 1
+        name_toks = doc[s:e]
+        while len(name_toks) and name_toks[-1].tag_ == "POS":
+            name_toks = name_toks[:-1]
+        nspan = Span(b.start + name_toks.start_char, b.start + name_toks.end_char, name_toks.text)
+        title = None
+        if ent.label_ == "PERSON" and s > i:
+            words = [t.text for t in doc[i:s] if t.lower_ not in {"the", "a", "an", "former", "then"}]
+            if words and _title_ok(words):
+                title = " ".join(words).strip(" ,")
+        elif ent.label_ == "PERSON" and e < j and doc[e].text == ",":
+            pass
+        label = ent.label_
+        if label == "PERSON" and nspan.text.count(" ") == 0 and _title_ok([nspan.text]):
+            label = ""
+        return Mention(nspan, nspan.text, title, "name", label)
+    if tok.tag_ in ("NNP", "NNPS"):
+        # a proper name NER missed: the capitalised run around the head ("Syrian Observatory for Human Rights")
+        s = e = tok.i
+        while s - 1 >= i and (_cap(doc[s - 1]) or doc[s - 1].lower_ in _TITLE_GLUE - {"the"} and s - 2 >= i and _cap(doc[s - 2])):
+            s -= 1
+        while e + 1 < j and (_cap(doc[e + 1]) or doc[e + 1].lower_ in _TITLE_GLUE and e + 2 < j and _cap(doc[e + 2])):
+            e += 1
+        words = [t.text for t in doc[s:e + 1]]
+        if _title_ok([words[-1]]):
+            return Mention(span, None, None, "description", plural=tok.tag_ == "NNPS")  # "Russian Foreign Minister"
+        # title words in front of a person's name stay out of the name: after the last title word
+        last_title = max((k for k in range(s, tok.i) if _title_ok([doc[k].text])), default=None)
+        if last_title is not None:
+            s = last_title + 1
+        title_words = [t.text for t in doc[i:s] if t.lower_ not in {"the", "a", "an"}]
+        title = " ".join(title_words) if title_words and _title_ok(title_words) else None
+        name_toks = doc[s:e + 1]
+        nspan = Span(b.start + name_toks.start_char, b.start + name_toks.end_char, name_toks.text)
+        return Mention(nspan, nspan.text, title, "name", "", plural=tok.tag_ == "NNPS")
+    return Mention(span, None, None, "description", plural=tok.tag_ in ("NNS", "NNPS"))
+
+
+def _cap(t: Token) -> bool:
+    return t.text[:1].isupper() and t.tag_ not in ("PRP", "DT", "IN", ",", ".")
+
+
+def _words(s: str) -> list[str]:
+    return [w.lower().replace("\u2019", "'").removesuffix("'s") for w in _WORD.findall(s)]
+
+
+def _stem(w: str) -> str:
+    return w.lower().removesuffix("'s")[:5]
+
+
+class Resolver:
+    """Holds the article's name inventory and builds speaker entities."""
+
+    def __init__(self, text: str, bl: list[Block]):
+        self.text = text
+        self.bl = bl
+        self.names: list[tuple[Span, str]] = []  # every NER name in the article, with its label
+        for b in bl:
+            if b.doc is None:
+                continue
+            for e in b.doc.ents:
+                if e.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
+                    toks = [t for t in e if t.lower_ not in {"the"} and t.tag_ != "POS"]
+                    if toks:
+                        s, z = b.start + toks[0].idx, b.start + toks[-1].idx + len(toks[-1].text)
+                        self.names.append((Span(s, z, text[s:z]), e.label_))
+        self.names.sort()
+
+    def fullest(self, name: str, before: int, label: str) -> tuple[str, str]:
+        """The longest name in the article holding all the words of `name`, and its NER label.
+        Among equally long ones the nearest before `before` wins ("Clinton" after "Bill Clinton")."""
+        w = _words(name)
+        best, best_key, best_label = name, (len(w), -10**9), label
+        for sp, lab in self.names:
+            ws = _words(sp.text)
+            if not w or not set(w) <= set(ws):
+                continue
+            # a person's short name is their surname or first name, not a middle word
+            if lab == "PERSON" and len(w) == 1 and w[0] not in (ws[0], ws[-1]):
+                continue
+            if label and lab and lab != label and "PERSON" not in (lab, label):
+                continue
+            dist = before - sp.start
+            key = (len(ws), -dist if dist >= 0 else -10**8 - abs(dist))
+            if key > best_key:
+                best, best_key, best_label = sp.text, key, lab or label
+        return best, best_label
+
+    def antecedent(self, pos: int, plural: bool, placed: list[tuple[int, Entity]]) -> Entity | str | None:
+        """For 'he' / 'they': the nearest speaker entity before `pos` in the last few paragraphs,
+        or the fullest name of a person named nearer than that (to become a new entity)."""
+        b = block_at(self.bl, pos)
+        floor = self.bl[max(0, self.bl.index(b) - 3)].start if b else 0
+        cands = [(p, e) for p, e in placed if floor <= p < pos and (e.type in ("organization", "group")) == plural]
+        best = max(cands, key=lambda x: x[0]) if cands else None
+        persons = [sp for sp, lab in self.names if lab == "PERSON" and floor <= sp.start < pos] if not plural else []
+        if persons and (best is None or persons[-1].start > best[0]):
+            full, _ = self.fullest(persons[-1].text, persons[-1].start, "PERSON")
+            known = next((e for _, e in placed if e.name == full), None)
+            return known or full
+        return best[1] if best else None
+
+
+def title_and_description(text: str, name: str, title: str | None = None) -> tuple[str | None, str | None]:
+    """A pre-nominal title ("Russian Foreign Minister Sergey Lavrov") or an appositive
+    ("Sean McCormack, a spokesman for ...") found at any occurrence of the name or its surname;
+    an appositive is the description once a title is known."""
+    desc = None
+    variants = [name] + ([name.split()[-1]] if " " in name else [])
+    for v in variants:
+        for m in re.finditer(rf"(?<![\w]){re.escape(v)}(?![\w])", text):
+            if title is None:
+                t = _title_before(text, m.start())
+                if t:
+                    title = t
+            ap = re.match(r",\s+((?:a|an|the)\s+)?([^,.;:\n\"\u201c\u201d()]{3,90}?)(?=[,.;:\n]|$)", text[m.end():m.end() + 120])
+            if ap:
+                phrase = ap.group(2).strip()
+                words = phrase.split()
+                first_words = [w.lower() for w in words[:4]]
+                if not words or words[0][0].isupper() and not ap.group(1):
+                    continue  # a list of names or a place, not an appositive
+                if any(w in lexicons.speech_verbs() for w in first_words):
+                    continue
+                if title is None and _title_ok([w.rstrip(",") for w in words[:5]]):
+                    title = phrase
+                elif desc is None and ap.group(1):
+                    desc = (ap.group(1) + phrase).strip()
+    return title, desc
+
+
+def _title_before(text: str, pos: int) -> str | None:
+    """Capitalised words (and title words) right before a name: 'U.S. Secretary of State'."""
+    words = []
+    for m in reversed(list(_WORD.finditer(text, max(0, pos - 90), pos))):
+        between = text[m.end():pos if not words else words[-1][1]]
+        if between.strip():
+            break
+        w = m.group()
+        if w[0].isupper() or w.lower() in lexicons.title_words() or (w.lower() in _TITLE_GLUE and words):
+            words.append((w, m.start()))
+            continue
+        break
+    while words and words[-1][0].lower() in _TITLE_GLUE:
+        words.pop()
+    words.reverse()
+    while words and words[-1][0].lower() in _TITLE_GLUE:
+        words.pop()
+    if not words or not _title_ok([w for w, _ in words]):
+        return None
+    # the title must end in a title word or a name of an office ("Minister", "Secretary of State")
+    s = words[0][1]
+    t = text[s:pos].strip()
+    if t.endswith(".") and len(words) == 1 and t.lower() not in lexicons.title_words():
+        return None
+    return t
+
+
+def _type_of(m: Mention) -> str:
+    if m.kind == "pronoun":
+        return "group" if m.plural else "person"
+    if m.label == "PERSON":
+        return "person"
+    if m.label in {"ORG", "GPE", "NORP", "FAC", "LOC"}:
+        return "organization"
+    heads = _words(m.span.text)
+    head = heads[-1] if heads else ""
+    if head in lexicons.org_words():
+        return "organization"
+    if m.plural:
+        return "group"
+    if m.kind == "name":
+        return "person" if m.title else "unknown"
+    if _title_ok(heads):
+        return "person"
+    return "unknown"
+
+
+def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict[int, SourceMention]) -> tuple[list[Entity], list[Entity]]:
+    """Speaker and source entities; sets quote.speaker_id / source_id and the entities' quote lists."""
+    res = Resolver(text, bl)
+    by_key: dict[str, Entity] = {}
+    placed: list[tuple[int, Entity]] = []
+    speakers: list[Entity] = []
+
+    def get(key: str, name: str, typ: str) -> Entity:
+        if key not in by_key:
+            ent = Entity(id=f"s{len(speakers) + 1}", name=name, type=typ)
+            if typ == "person" and name[:1].isupper():
+                ent.title, ent.description = title_and_description(text, name)
+            by_key[key] = ent
+            speakers.append(ent)
+        return by_key[key]
+
+    work = []
+    for q in sorted(quotes, key=lambda q: q.start):
+        if q.speaker is None or q.ctx is None or q.ctx.speaker is None:
+            continue
+        b = block_at(bl, q.speaker.start) or q.ctx.block
+        m = split_mention(b, q.ctx.speaker, q.speaker)
+        work.append((q, m))
+        if m.kind == "name" and m.label in ("PERSON", "") and " " in (m.name or ""):
+            res.names.append((m.span, "PERSON" if m.label == "PERSON" or m.title else ""))
+    res.names.sort()
+    for q, m in work:
+        ent: Entity | None = None
+        if m.kind == "pronoun":
+            found = res.antecedent(m.span.start, m.plural, placed)
+            ent = get(found.lower(), found, "person") if isinstance(found, str) else found
+        elif m.kind == "name":
+            full, label = res.fullest(m.name or m.span.text, m.span.start, m.label)
+            m.label = label or m.label
+            ent = get(full.lower(), full, _type_of(m))
+            if m.title and not ent.title:
+                ent.title = m.title
+        else:
+            ent = _match_title(m, speakers)
+            if ent is None:
+                ent = get(_norm_key(m.span.text), m.span.text, _type_of(m))
+                ent.anonymous = _anonymous(m.span.text)
+        if ent is None:
+            q.speaker_id = None
+            q.confidence = min(q.confidence, 0.3)
+            q.evidence += "+unresolved-pronoun"
+            continue
+        q.speaker_id = ent.id
+        if m.span not in ent.mentions:
+            ent.mentions.append(m.span)
+            if m.kind == "name" and ent.type == "person" and not (ent.title and ent.description):
+                t, d = title_and_description(text, m.span.text, ent.title)
+                ent.title, ent.description = ent.title or t, ent.description or d
+        if ent.type == "unknown" and _type_of(m) != "unknown":
+            ent.type = _type_of(m)
+        placed.append((q.start, ent))
+        placed.sort(key=lambda x: x[0])
+        ent.quotes.append(q.id)
+    for ent in speakers:
+        # every occurrence of the name (and a person's surname) is a mention of the entity
+        forms = {ent.name} | ({ent.name.split()[-1]} if ent.type == "person" and " " in ent.name else set())
+        forms |= {m.text for m in ent.mentions if m.text[:1].isupper() and m.text.lower() not in PRONOUNS and m.text in ent.name}
+        if ent.name[:1].isupper():
+            for f in forms:
+                for mm in re.finditer(rf"(?<![\w]){re.escape(f)}(?![\w])", text):
+                    sp = Span(mm.start(), mm.end(), f)
+                    if not any(x.start <= sp.start < x.end for x in ent.mentions):
+                        ent.mentions.append(sp)
+        ent.mentions.sort()
+    sources = _source_entities(quotes, found_sources)
+    return speakers, sources
+
+
+def _norm_key(s: str) -> str:
+    return " ".join(_words(re.sub(r"^(the|a|an)\s+", "", s, flags=re.I)))
+
+
+def _anonymous(s: str) -> bool:
+    ws = _words(s)
+    return bool(ws) and ws[0] in {"a", "an", "one", "two", "three", "several", "some"} and any(w in lexicons.anonymous_words() for w in ws)
+
+
+def _match_title(m: Mention, speakers: list[Entity]) -> Entity | None:
+    """'Russia's foreign minister' or 'the secretary' is the one entity whose title has those words."""
+    ws = [w for w in _words(m.span.text) if w not in {"the", "a", "an"}]
+    if not ws or ws[-1] not in lexicons.title_words():
+        return None
+    want = {_stem(w) for w in ws}
+    hits = [e for e in speakers if e.title and want <= {_stem(w) for w in _words(e.title)}]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _source_entities(quotes: list[Quote], found: dict[int, SourceMention]) -> list[Entity]:
+    out: dict[str, Entity] = {}
+    for q in sorted(quotes, key=lambda q: q.start):
+        sm = found.get(id(q))
+        if sm is None:
+            continue
+        key = _norm_key(sm.name)
+        if key not in out:
+            out[key] = Entity(id=f"m{len(out) + 1}", name=sm.name, type=sm.type, description=sm.description)
+        ent = out[key]
+        ent.description = ent.description or sm.description
+        if sm.span not in ent.mentions:
+            ent.mentions.append(sm.span)
+        ent.quotes.append(q.id)
+        q.source_id, q.source = ent.id, sm.span
+    for ent in out.values():
+        ent.mentions.sort()
+    return list(out.values())
