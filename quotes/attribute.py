@@ -79,6 +79,8 @@ def speaker_of(cue: Token) -> tuple[Token | None, str]:
         if subj and (tok == cue or is_cue(tok) or tok.dep_ not in ("ccomp", "advcl", "xcomp")):
             s = subj[0]
             # an expletive or relative subject names nobody
+            if s.lower_ == "who" and tok.dep_ == "relcl":
+                return tok.head, "subject"  # "Helen Ortiz, who called them ...": the noun the clause modifies
             if s.dep_ == "csubj" or s.lower_ in {"there", "that", "this", "which", "what", "who"}:
                 return None, "none"
             return s, "subject"

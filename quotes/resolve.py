@@ -178,14 +178,13 @@ def title_and_description(text: str, name: str, title: str | None = None) -> tup
             if ap:
                 phrase = ap.group(2).strip()
                 words = phrase.split()
-                first_words = [w.lower() for w in words[:4]]
                 if not words or words[0][0].isupper() and not ap.group(1):
                     continue  # a list of names or a place, not an appositive
-                if any(w in lexicons.speech_verbs() for w in first_words):
-                    continue
+                if words[0].lower() in lexicons.speech_verbs() or words[0].lower() in {"who", "which", "and", "but", "or"}:
+                    continue  # ", said ..." / ", who ..." is a clause, not an appositive
                 if title is None and _title_ok([w.rstrip(",") for w in words[:5]]):
                     title = phrase
-                elif desc is None and ap.group(1):
+                elif desc is None and ap.group(1) and phrase != title:
                     desc = (ap.group(1) + phrase).strip()
     return title, desc
 

@@ -1,0 +1,121 @@
+"""Behaviour tables for attribution, names, titles and sources (short sentences written for these tests)."""
+import pytest
+
+import quotes
+
+
+def who(text: str) -> list[tuple[str, str | None, str]]:
+    """(quote text, resolved speaker name, kind) for the direct and partial quotes of `text`."""
+    d = quotes.extract(text).to_dict()
+    names = {s["id"]: s["name"] for s in d["speakers"]}
+    return [(q["text"], names.get((q["speaker"] or {}).get("id")), q["kind"]) for q in d["quotes"] if q["kind"] != "indirect"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # X said after the quote
+        ("\u201cThe bridge will open in May,\u201d Maria Lopez said.", [("The bridge will open in May,", "Maria Lopez", "direct")]),
+        # said X (inverted)
+        ("\u201cWe need more buses,\u201d said Tom Baker.", [("We need more buses,", "Tom Baker", "direct")]),
+        # X, title, said
+        ("\u201cPrices are falling,\u201d Anne Weber, the bank's chief economist, said on Monday.",
+         [("Prices are falling,", "Anne Weber", "direct")]),
+        # quote after the cue with a colon
+        ("Governor Ray Holt said: \u201cThe roads are closed until further notice.\u201d",
+         [("The roads are closed until further notice.", "Ray Holt", "direct")]),
+        # a partial quote takes the subject of the reporting clause around it
+        ("The Interior Ministry said it had \u201csuspended\u201d the program.", [("suspended", "Interior Ministry", "partial")]),
+        # a later surname resolves to the fullest name
+        ("Senator Paula Grant spoke first. \u201cThis bill is a mistake,\u201d Grant said.",
+         [("This bill is a mistake,", "Paula Grant", "direct")]),
+        # a pronoun resolves to the person just named
+        ("Mayor Carl Dunn visited the site on Friday. \u201cWe will rebuild,\u201d he said.",
+         [("We will rebuild,", "Carl Dunn", "direct")]),
+        # according to a person names the speaker
+        ("The talks failed over money, according to Helen Ortiz, who called them \u201ca waste of time.\u201d",
+         [("a waste of time.", "Helen Ortiz", "partial")]),
+    ],
+)
+def test_speaker(text, expected):
+    assert who(text) == expected
+
+
+def test_interrupted_quote_is_one_quote_with_two_segments():
+    d = quotes.extract("\u201cThe plan is ready,\u201d Lena Park said, \u201cand we start tomorrow.\u201d").to_dict()
+    assert len(d["quotes"]) == 1
+    q = d["quotes"][0]
+    assert [s["end"] - s["start"] for s in q["segments"]] == [len("The plan is ready,"), len("and we start tomorrow.")]
+    assert q["text"] == "The plan is ready, and we start tomorrow."
+
+
+def test_follow_on_paragraph_keeps_the_speaker():
+    text = "\u201cThe river rose overnight,\u201d said Mark Hill, the fire chief.\n\n\u201cEveryone on the east bank must leave now.\u201d\n"
+    assert [w[1] for w in who(text)] == ["Mark Hill", "Mark Hill"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The so-called \u201cpeace plan\u201d drew crowds to the square.",  # scare quotes, no speech
+        "She read the book \u201cWar and Peace\u201d twice.",  # title of a work
+        "Fans sang \u201cHey Jude\u201d at the stadium.",  # a song in a sentence with no speech verb
+        "It's the ministers' decision, and Russia's too.",  # apostrophes
+    ],
+)
+def test_not_attributed_quotes(text):
+    assert who(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name, title, description",
+    [
+        ("\u201cWe are ready,\u201d said Ugandan President Yoweri Museveni.", "Yoweri Museveni", "Ugandan President", None),
+        ("\u201cNo comment,\u201d said Sean McCormack, a spokesman for the State Department.",
+         "Sean McCormack", "spokesman for the State Department", None),
+        ("Minister Ana Ruiz, a former teacher from Leon, said \u201cthe schools stay open.\u201d", "Ana Ruiz", "Minister", "a former teacher from Leon"),
+    ],
+)
+def test_titles_and_descriptions(text, name, title, description):
+    d = quotes.extract(text).to_dict()
+    sp = d["speakers"][0]
+    assert (sp["name"], sp["title"], sp["description"]) == (name, title, description)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, source",
+    [
+        ("\u201cTalks are over,\u201d said Foreign Minister Ivan Petrov, according to the news agency Interfax.", "Ivan Petrov", "Interfax"),
+        ("Ivan Petrov told Reuters that \u201cthe talks are over.\u201d", "Ivan Petrov", "Reuters"),
+        ("\u201cWe will not retreat,\u201d said Tom Baker. | Photo: Reuters", "Tom Baker", "Reuters"),
+    ],
+)
+def test_sources(text, speaker, source):
+    d = quotes.extract(text).to_dict()
+    q = [q for q in d["quotes"] if q["kind"] != "indirect"][0]
+    names = {s["id"]: s["name"] for s in d["speakers"] + d["sources"]}
+    assert names[q["speaker"]["id"]] == speaker
+    assert q["source"] is not None and names[q["source"]["id"]] == source
+
+
+def test_source_is_never_the_speakers_employer():
+    d = quotes.extract("\u201cNo comment,\u201d said Ann Lee, a spokeswoman for the BBC.").to_dict()
+    assert d["quotes"][0]["source"] is None
+
+
+@pytest.mark.parametrize(
+    "text, clause",
+    [
+        ("Officials said the bridge would reopen next week.", "the bridge would reopen next week"),
+        ("The mayor told reporters that the budget was balanced.", "the budget was balanced"),
+        ("Unemployment fell to four percent, according to the labor department.", "Unemployment fell to four percent"),
+    ],
+)
+def test_indirect_speech(text, clause):
+    d = quotes.extract(text).to_dict()
+    assert [q["text"] for q in d["quotes"] if q["kind"] == "indirect"] == [clause]
+
+
+def test_no_indirect_speech_without_a_speech_verb():
+    d = quotes.extract("The bridge reopened next week after the storm passed.").to_dict()
+    assert d["quotes"] == []
