@@ -5,11 +5,12 @@ import json
 from importlib import resources
 from typing import Any
 
+from .html import extract_html
 from .model import DEFAULT_MODEL, ModelError
 from .types import Entity, Quote, Result, Span, Warning
 
 __version__ = "0.1.0"
-__all__ = ["extract", "json_schema", "DEFAULT_MODEL", "ModelError", "Result", "Quote", "Entity", "Span", "Warning", "__version__"]
+__all__ = ["extract", "extract_html", "json_schema", "DEFAULT_MODEL", "ModelError", "Result", "Quote", "Entity", "Span", "Warning", "__version__"]
 
 
 def extract(text: str, *, model: str | None = None, doc_id: str = "-", include_text: bool = False) -> Result:

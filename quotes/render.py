@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -46,23 +47,57 @@ def shorten(s: str, width: int) -> str:
     return cut + "\u2026"
 
 
+KIND_MARK = {"direct": "", "partial": "partial", "indirect": "indirect"}
+
+
+def summary(d: dict[str, Any]) -> str:
+    n, s, m = len(d.get("quotes", [])), len(d.get("speakers", [])), len(d.get("sources", []))
+    parts = [f"{n} quote{'s' if n != 1 else ''}", f"{s} speaker{'s' if s != 1 else ''}"]
+    if m:
+        parts.append(f"{m} source{'s' if m != 1 else ''}")
+    return ", ".join(parts)
+
+
 def table(d: dict[str, Any], console: Console) -> None:
-    """A rich table under a header naming the document, one row per quote."""
+    """A header naming the document, then one row per quote: who (with title), what, relayed by whom.
+    Fits 80 columns: the quote column takes what the others leave and long quotes are shortened."""
     width = console.width or 80
-    qwidth = max(24, width - 60)
-    t = Table(title=f"{d['document']['id']}: {len(d['quotes'])} quotes, {len(d['speakers'])} speakers",
-              title_justify="left", expand=False, show_lines=False, pad_edge=False)
-    t.add_column("speaker", style="bold", max_width=22, overflow="fold")
-    t.add_column("title", max_width=18, overflow="fold")
-    t.add_column("quote", max_width=qwidth, overflow="fold")
-    t.add_column("source", max_width=12, overflow="fold")
-    t.add_column("kind", max_width=8)
-    for r in rows(d):
-        speaker = Text(r["speaker"]) if r["speaker"] else Text("?", style="dim")
-        t.add_row(speaker, r["title"], shorten(r["quote"], qwidth * 2), r["source"], r["kind"])
-    console.print(t)
+    doc_id = d["document"]["id"]
+    if "error" in d:
+        console.print(Text.assemble((doc_id, "bold cyan"), ("  failed: ", "red"), (d["error"]["message"], "red")), overflow="fold")
+        console.print()
+        return
+    console.print(Text.assemble((doc_id, "bold cyan"), ("  " + summary(d), "dim")), overflow="fold")
+    rws = list(rows(d))
+    if rws:
+        has_source = any(r["source"] for r in rws)
+        t = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False, header_style="bold")
+        t.add_column("#", justify="right", style="dim", no_wrap=True, width=3)
+        sw = min(26, max(14, width // 4))
+        mw = min(16, max(8, width // 7)) if has_source else 0
+        qw = max(20, width - 3 - sw - mw - (8 if has_source else 6))
+        t.add_column("speaker", width=sw, overflow="fold")
+        t.add_column("quote", min_width=20, ratio=1, overflow="fold")
+        if has_source:
+            t.add_column("source", width=mw, overflow="fold")
+        qchars = max(60, qw * 3)  # about three lines of the quote column
+        for r in rws:
+            who = Text(r["speaker"], style="bold") if r["speaker"] else Text("(unknown)", style="dim italic")
+            if r["title"]:
+                who.append("\n" + " ".join(r["title"].split()), style="dim")
+            body = shorten(r["quote"], qchars)
+            quote = Text(body if r["kind"] == "indirect" else f"\u201c{body}\u201d")
+            if KIND_MARK[r["kind"]]:
+                quote.append(f"  ({KIND_MARK[r['kind']]})", style="dim italic")
+            cells = [r["quote_id"].lstrip("q"), who, quote]
+            if has_source:
+                cells.append(r["source"])
+            t.add_row(*cells)
+        console.print(t)
     for w in d.get("warnings", []):
-        console.print(f"[yellow]warning[/yellow] {w['code']}: {w['message']}", highlight=False)
+        where = f" at {w['start']}" if w.get("start") is not None else ""
+        console.print(Text.assemble(("  warning ", "yellow"), f"{w['code']}{where}: {w['message']}"), overflow="fold")
+    console.print()
 
 
 def markdown(d: dict[str, Any]) -> str:
@@ -99,10 +134,7 @@ def write(results: Iterable[dict[str, Any]], fmt: str, out: TextIO, console: Con
     else:
         con = console or Console(file=out)
         for d in results:
-            if "error" in d:
-                con.print(f"[red]{d['document']['id']}: {d['error']['message']}[/red]")
-            else:
-                table(d, con)
+            table(d, con)
 
 
 def to_string(d: dict[str, Any], fmt: str) -> str:
