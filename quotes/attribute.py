@@ -8,15 +8,19 @@ the quote just before (a follow-on quote).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from . import lexicons
 from .detect import RawQuote
 from .segment import Block, block_at
 from .types import Quote, Span, Warning
 
+RELATIVE = {"who", "which", "that"}
+_BACK = {"shot", "fired", "hit", "shoots", "fires", "hits"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 # Subject-like dependents that name who speaks.
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -24,13 +28,13 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "relcl")
 # Dependents kept in a speaker's noun phrase: not appositions, clauses or punctuation.
 NP_KEEP = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod", "prep", "pobj", "npadvmod", "cc", "conj", "flat", "advmod"}
-CONFIDENCE = {"parse-governs": 0.93, "parse-governed": 0.9, "according-to": 0.9, "colon": 0.85, "headline-colon": 0.6,
+CONFIDENCE = {"parse-governs": 0.93, "governing-verb": 0.7, "parse-governed": 0.9, "according-to": 0.9, "colon": 0.85, "headline-colon": 0.6,
               "sentence-cue": 0.75, "paragraph-cue": 0.6, "follow-on": 0.7, "none": 0.2}
 # Nouns that introduce a title of a work or a name, not speech: the book "X", dubbed "X".
 WORK_WORDS = {"book", "film", "movie", "song", "album", "show", "series", "titled", "entitled", "dubbed", "nicknamed",
-              "so-called", "hashtag", "headline", "slogan", "term", "phrase", "word", "words", "label", "article",
+              "so-called", "hashtag", "headline", "article",
               "column", "op-ed", "essay", "poem", "play", "documentary", "program", "programme", "episode", "memoir",
-              "report", "campaign", "operation", "brand", "motto", "chant", "chants", "sign", "signs", "banner"}
+              "report", "campaign", "operation", "brand", "motto", "sign", "signs", "banner"}
 
 
 @dataclass
@@ -48,6 +52,8 @@ def is_cue(tok: Token) -> bool:
     low = tok.lower_
     if low == "according":
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    if low in _BACK and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "back":
+        return True  # "shot back", "fired back": a retort
     return low in lexicons.speech_verbs() and tok.tag_.startswith("VB")
 
 
@@ -56,9 +62,10 @@ def sent_at(bl: list[Block], pos: int) -> tuple[Block, SpacySpan] | None:
     if b is None or b.doc is None:
         return None
     rel = pos - b.start
-    for s in b.doc.sents:
-        if s.start_char <= rel < s.end_char or (rel >= s.end_char and s.end == len(b.doc)):
-            return b, s
+    k = bisect_right(b.doc, rel, key=lambda t: t.idx) - 1  # the token at rel: its sentence (not a scan of doc.sents)
+    s = b.doc[max(k, 0)].sent if len(b.doc) else None
+    if s is not None and (s.start_char <= rel < s.end_char or (rel >= s.end_char and s.end == len(b.doc))):
+        return b, s
     return None
 
 
@@ -75,22 +82,40 @@ def speaker_of(cue: Token) -> tuple[Token | None, str]:
         return (obj[0], "according-to") if obj else (None, "according-to")
     tok = cue
     for _ in range(6):
-        subj = [c for c in tok.children if c.dep_ in SUBJ]
+        subj = [c for c in tok.children if c.dep_ in SUBJ and not (c.is_punct or c.is_space)]  # not a stray mark
         if subj and (tok == cue or is_cue(tok) or tok.dep_ not in ("ccomp", "advcl", "xcomp")):
-            s = subj[0]
-            # an expletive or relative subject names nobody
-            if s.lower_ == "who" and tok.dep_ == "relcl":
-                return tok.head, "subject"  # "Helen Ortiz, who called them ...": the noun the clause modifies
-            if s.dep_ == "csubj" or s.lower_ in {"there", "that", "this", "which", "what", "who"}:
-                return None, "none"
-            return s, "subject"
+            return _named(tok, subj[0])
         if tok.dep_ in CLIMB and tok.head.i != tok.i:
             # a participle cue ("..., calling for ...") takes the subject of the speech verb above it,
             # passing over the reported clause it may hang from
             tok = tok.head
             continue
         break
+    # no subject that way: climb through prepositions and object nouns too ("by saying", "after telling",
+    # "issued a statement calling ...") and take the first subject met
+    tok = cue
+    for _ in range(8):
+        subj = [c for c in tok.children if c.dep_ in SUBJ and not (c.is_punct or c.is_space)]
+        if subj and tok != cue:
+            return _named(tok, subj[0])
+        if tok.head.i == tok.i:
+            break
+        if tok.dep_ in CLIMB or tok.dep_ == "pcomp" or (tok.dep_ == "prep" and tok.tag_ == "IN") \
+                or (tok.dep_ in ("dobj", "pobj") and tok.tag_.startswith("NN")):
+            tok = tok.head
+            continue
+        break
     return None, "none"
+
+
+def _named(verb: Token, s: Token) -> tuple[Token | None, str]:
+    """The subject `s` of `verb` as a speaker: a relative pronoun stands for the noun its clause modifies;
+    an expletive or a clause names nobody."""
+    if s.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head, "relative"  # "Helen Ortiz, who called them ...": the noun the clause modifies
+    if s.dep_ == "csubj" or s.lower_ in {"there", "that", "this", "which", "what", "who"}:
+        return None, "none"
+    return s, "subject"
 
 
 def np_span(tok: Token) -> tuple[int, int]:
@@ -108,11 +133,11 @@ def np_span(tok: Token) -> tuple[int, int]:
             lo, hi = min(lo, t.i), max(hi, t.i)
     # keep the phrase contiguous: stop at the first punctuation inside it
     doc = tok.doc
-    for k in range(tok.i, hi + 1):
+    for k in range(tok.i + 1, hi + 1):  # the head itself always stays: the span is never empty
         if doc[k].is_punct and doc[k].text not in {".", "'", "-", "&"} and not doc[k].text.endswith("."):
             hi = k - 1
             break
-    for k in range(tok.i, lo - 1, -1):
+    for k in range(tok.i - 1, lo - 1, -1):
         if doc[k].is_punct and doc[k].text not in {".", "'", "-", "&"} and not doc[k].text.endswith("."):
             lo = k + 1
             break
@@ -126,11 +151,14 @@ def mention_of(b: Block, tok: Token) -> Span:
     i, j = np_span(tok)
     doc = tok.doc
     s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    return Span(b.start + s, b.start + e, doc.text[s:e])
+    return Span(b.start + s, b.start + e, doc[i:j].text)  # == doc.text[s:e], without building doc.text
 
 
 def _inside(tok: Token, b: Block, segs: list[Span]) -> bool:
     a, z = b.char(tok)
+    if len(segs) > 8:  # sorted, disjoint segments: only the last one starting by a + 1 can hold the token
+        k = bisect_right(segs, a + 1, key=lambda s: s.start) - 1
+        return k >= 0 and z <= segs[k].end + 1
     return any(s.start - 1 <= a and z <= s.end + 1 for s in segs)
 
 
@@ -160,20 +188,39 @@ def _choose_cue(q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span]) ->
     if cues:
         a = q.start
         return min(cues, key=lambda t: abs(b.char(t)[0] - a)), "sentence-cue"
+    # 4. a quoted phrase of 4+ words governed by any verb with a subject ("slammed the plan as '...'"):
+    # open-class cues no lexicon lists; 1-3 word quotes stay scare quotes (low precision on PolNeAR train)
+    if len(q.text.split()) >= 4:
+        for t in inside:
+            x = t.head
+            while x.i != x.head.i and _inside(x, b, q.segments):
+                x = x.head
+            for _ in range(4):
+                if x.tag_.startswith("VB") and not _inside(x, b, all_segs) and any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children):
+                    return x, "governing-verb"
+                if x.i == x.head.i:
+                    break
+                x = x.head
     return None, "none"
 
 
 def _colon_intro(text: str, q: RawQuote, b: Block, sent: SpacySpan) -> Token | None:
-    """`Lavrov: "..."` or a line ending in a colon before the quote: the phrase before the colon."""
+    """`Lavrov: "..."` or `He told the crowd: "..."`: the subject (else last noun) of the short clause before the colon."""
     j = q.opens[0] - 1
     while j >= b.start and text[j].isspace():
         j -= 1
     if j < b.start or text[j] != ":":
         return None
-    doc = b.doc
-    toks = [t for t in doc if b.start + t.idx < j]
+    colon = next((t for t in b.doc if b.start + t.idx == j), None)
+    if colon is None:
+        return None
+    # counted from the colon's own sentence, so a long paragraph does not hide "... said. Bush: '...'"
+    toks = list(b.doc[colon.sent.start:colon.i])
     if not toks or len(toks) > 12:
         return None
+    subj = [t for t in toks if t.dep_ in ("nsubj", "nsubjpass") and (t.tag_.startswith("NN") or t.tag_ == "PRP")]
+    if subj:
+        return subj[0]
     nouns = [t for t in toks if t.tag_.startswith("NN") or t.tag_ == "PRP"]
     return nouns[-1] if nouns else None
 
@@ -204,18 +251,29 @@ def kind_of(text: str, q: RawQuote, b: Block) -> str:
     return "partial"
 
 
+_SMALL = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "or", "with", "from", "by"}
+
+
 def _work_title(text: str, q: RawQuote) -> bool:
-    """A title of a work or a coined name: the book "X", dubbed "X", a so-called "X"."""
-    before = text[max(0, q.opens[0] - 30):q.opens[0]].lower()
-    words = re.findall(r"[a-z\-]+", before)
-    return bool(words) and words[-1] in WORK_WORDS
+    """A title of a work or a name, not speech: the book "X", dubbed "X", MSNBC's "Morning Joe",
+    and markup attribute values (timestamp="...")."""
+    before = text[max(0, q.opens[0] - 30):q.opens[0]]
+    words = re.findall(r"[a-z\-]+", before.lower())
+    if words and words[-1] in WORK_WORDS or before.endswith("="):
+        return True
+    # title case right after a possessive names a show or a slogan ("ABC's "This Week"")
+    if re.search(r"\w['\u2019]s\s*$", before):
+        ws = re.findall(r"[A-Za-z][\w'\u2019-]*", q.text)
+        big = [w for w in ws if w.lower() not in _SMALL]
+        return bool(big) and len(ws) <= 8 and all(w[0].isupper() for w in big)
+    return False
 
 
 def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Quote], list[Warning]]:
     """Quotes with cue, local speaker mention, evidence and confidence (speaker ids come later)."""
     quotes: list[Quote] = []
     warnings: list[Warning] = []
-    all_segs = [s for q in raws for s in q.segments]
+    all_segs = sorted(s for q in raws for s in q.segments)
     prev: Quote | None = None
     for q in raws:
         first = sent_at(bl, q.opens[0] + 1 if q.opens[0] + 1 < q.segments[0].end else q.segments[0].start)
@@ -251,6 +309,10 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
                 ctx_s = c.sent
         if cue is not None:
             spk, _ = speaker_of(cue)
+            if spk is not None and _inside(spk, ctx_b, all_segs) and not _inside(cue, ctx_b, all_segs):
+                # a subject inside quotation marks is quoted words, not the speaker ('"Toil on," Frank writes')
+                alt = [c for c in cue.children if c.dep_ in SUBJ and not _inside(c, ctx_b, all_segs)]
+                spk = alt[0] if alt else None
             if cue.lower_ == "according":
                 how = "according-to" if how != "paragraph-cue" else how
         if kind == "partial" and (how in {"none", "paragraph-cue", "headline-colon"} or _work_title(text, q)):
@@ -273,7 +335,7 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
         elif prev is not None and prev.speaker is not None and _near(bl, prev, q) and kind == "direct":
             # a follow-on quote: a quoted paragraph after an attributed one keeps its speaker
             quote.speaker, quote.ctx.speaker = prev.speaker, prev.ctx.speaker
-            quote.ctx.block = prev.ctx.block
+            quote.ctx.block, quote.ctx.sent = prev.ctx.block, prev.ctx.sent  # block and sentence of one Doc
             quote.evidence, quote.confidence = "follow-on", CONFIDENCE["follow-on"]
         else:
             quote.evidence, quote.confidence = "none", CONFIDENCE["none"]
@@ -311,39 +373,67 @@ def _merge_interrupted(text: str, quotes: list[Quote]) -> list[Quote]:
 
 
 def indirect(text: str, bl: list[Block], quotes: list[Quote]) -> list[Quote]:
-    """Reported clauses with no quotation marks: the complement of a speech verb, or the clause
-    an 'according to' phrase attaches to."""
+    """Reported speech with no quotation marks: the that-clause of a speech verb, the clause an
+    'according to' phrase attaches to, and for some verbs a to-infinitive or a direct object
+    (models/reporting_frames.txt)."""
     out: list[Quote] = []
-    qspans = [(s.start, s.end) for q in quotes for s in q.segments]
-    for b in bl:
-        if b.doc is None:
-            continue
-        for tok in b.doc:
-            if not is_cue(tok):
+    taken = [(s.start, s.end) for q in quotes for s in q.segments]
+    frames = lexicons.reporting_frames()
+    for second in (False, True):  # clauses first; infinitives and objects only where no clause was found
+        for b in bl:
+            if b.doc is None:
                 continue
-            if tok.lower_ == "according":
-                clause = _according_clause(tok)
-            else:
-                comp = [c for c in tok.children if c.dep_ == "ccomp"]
-                clause = _clause(comp[0]) if comp else None
-            if clause is None:
-                continue
-            a, z = b.start + clause[0], b.start + clause[1]
-            if z - a < 12 or any(s < z and a < e for s, e in qspans) or _has_mark(text, a, z):
-                continue
-            spk, _ = speaker_of(tok)
-            if spk is None:
-                continue
-            c0, c1 = b.char(tok)
-            if tok.lower_ == "according":
-                c1 = b.char(tok.doc[tok.i + 1])[1]
-            q = Quote(kind="indirect", segments=[Span(a, z, text[a:z])], cue=Span(c0, c1, text[c0:c1]))
-            q.speaker = mention_of(b, spk)
-            q.evidence = "according-to" if tok.lower_ == "according" else "speech-verb-complement"
-            q.confidence = 0.75
-            q.ctx = Context(b, tok.sent, tok, spk)
-            out.append(q)
+            for tok in b.doc:
+                if not is_cue(tok):
+                    continue
+                span, how = _reported(tok, frames, second)
+                if span is None:
+                    continue
+                a, z = b.start + span[0], b.start + span[1]
+                if any(s < z and a < e for s, e in taken) or _has_mark(text, a, z):
+                    continue
+                spk, _ = speaker_of(tok)
+                if spk is None:
+                    continue
+                c0, c1 = b.char(tok)
+                if tok.lower_ == "according":
+                    c1 = b.char(tok.doc[tok.i + 1])[1]
+                q = Quote(kind="indirect", segments=[Span(a, z, text[a:z])], cue=Span(c0, c1, text[c0:c1]))
+                q.speaker = mention_of(b, spk)
+                q.evidence, q.confidence = how, 0.75
+                q.ctx = Context(b, tok.sent, tok, spk)
+                out.append(q)
+                taken.append((a, z))
     return out
+
+
+def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tuple[tuple[int, int] | None, str]:
+    """The doc-relative character range a cue reports, and the rule that found it."""
+    if not second:
+        if tok.lower_ == "according":
+            return _according_clause(tok), "according-to"
+        comp = [c for c in tok.children if c.dep_ == "ccomp"]
+        span = _clause(comp[0]) if comp else None
+        return (span if span and span[1] - span[0] >= 12 else None), "speech-verb-complement"
+    lemma = lexicons.speech_verbs().get(tok.lower_)
+    if lemma in frames.get("infinitive", ()):
+        comp = [c for c in tok.children if c.dep_ == "xcomp" and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)]
+        if comp:
+            return _edges(list(comp[0].subtree), 3), "speech-verb-infinitive"
+    if lemma in frames.get("object", ()):
+        obj = [c for c in tok.children if c.dep_ == "dobj"]
+        oprd = [c for c in tok.children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "of" and lemma == "accuse")]
+        if obj and (obj[0].tag_ != "PRP" or oprd):
+            return _edges(sorted({t for p in obj + oprd for t in p.subtree}, key=lambda t: t.i), 2), "speech-verb-object"
+    return None, "none"
+
+
+def _edges(toks: list[Token], min_len: int) -> tuple[int, int] | None:
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if len(toks) < min_len:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
 def _has_mark(text: str, a: int, z: int) -> bool:

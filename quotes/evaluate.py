@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -169,7 +170,7 @@ def _ratio(a: int, b: int) -> float:
 def calibration(pairs: list[tuple[float, bool]]) -> list[dict[str, Any]]:
     """Speaker accuracy per confidence band, on matched quotes with a gold speaker."""
     out = []
-    for lo, hi in zip(BUCKETS, BUCKETS[1:]):
+    for lo, hi in pairwise(BUCKETS):
         xs = [ok for conf, ok in pairs if lo <= conf < hi]
         out.append({"confidence": f"{lo:.1f}-{min(hi, 1.0):.1f}", "quotes": len(xs), "speaker_accuracy": _ratio(sum(xs), len(xs))})
     hi_conf = [ok for conf, ok in pairs if conf >= 0.9]

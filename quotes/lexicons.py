@@ -57,3 +57,13 @@ def org_words() -> frozenset[str]:
 @cache
 def anonymous_words() -> frozenset[str]:
     return frozenset(w for line in _lines("anonymous_words.txt") for w in line.lower().split())
+
+
+@cache
+def reporting_frames() -> dict[str, frozenset[str]]:
+    """'infinitive' / 'object' -> speech-verb lemmas whose content is that constituent."""
+    out = {}
+    for line in _lines("reporting_frames.txt"):
+        key, _, words = line.partition(":")
+        out[key.strip()] = frozenset(words.split())
+    return out

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from . import lexicons
-from .attribute import PRONOUNS, np_span
+from .attribute import PRONOUNS, RELATIVE, np_span
 from .segment import Block, block_at
 from .sources import SourceMention
 from .types import Entity, Quote, Span
@@ -284,6 +284,14 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
             q.evidence += "+unresolved-pronoun"
             continue
         q.speaker_id = ent.id
+        cue = q.ctx.cue
+        if cue is not None and cue.dep_ == "relcl":
+            # "Mike Lee, who declared ...": the relative pronoun is a mention of the same speaker
+            for ch in cue.children:
+                if ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ in RELATIVE:
+                    a, z = q.ctx.block.char(ch)
+                    if not any(x.start == a for x in ent.mentions):
+                        ent.mentions.append(Span(a, z, text[a:z]))
         if m.span not in ent.mentions:
             ent.mentions.append(m.span)
             if m.kind == "name" and ent.type == "person" and not (ent.title and ent.description):

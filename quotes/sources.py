@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from . import lexicons
-from .attribute import Context, mention_of, np_span
+from .attribute import Context, mention_of
 from .segment import Block
 from .types import Quote, Span
 
