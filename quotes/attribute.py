@@ -28,7 +28,7 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "relcl")
 # Dependents kept in a speaker's noun phrase: not appositions, clauses or punctuation.
 NP_KEEP = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod", "prep", "pobj", "npadvmod", "cc", "conj", "flat", "advmod"}
-CONFIDENCE = {"parse-governs": 0.93, "governing-verb": 0.7, "parse-governed": 0.9, "according-to": 0.9, "colon": 0.85, "headline-colon": 0.6,
+CONFIDENCE = {"parse-governs": 0.93, "governing-verb": 0.7, "verb-after-quote": 0.8, "colon-paragraph": 0.8, "parse-governed": 0.9, "according-to": 0.9, "colon": 0.85, "headline-colon": 0.6,
               "sentence-cue": 0.75, "paragraph-cue": 0.6, "follow-on": 0.7, "none": 0.2}
 # Nouns that introduce a title of a work or a name, not speech: the book "X", dubbed "X".
 WORK_WORDS = {"book", "film", "movie", "song", "album", "show", "series", "titled", "entitled", "dubbed", "nicknamed",
@@ -173,7 +173,7 @@ def _choose_cue(q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span]) ->
             x = x.head
         for _ in range(6):
             if is_cue(x) and not _inside(x, b, all_segs):
-                return x, "parse-governs"
+                return _outer_cue(x, b, all_segs), "parse-governs"
             if x.i == x.head.i:
                 break
             x = x.head
@@ -202,6 +202,24 @@ def _choose_cue(q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span]) ->
                     break
                 x = x.head
     return None, "none"
+
+
+def _outer_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token:
+    """Nested reporting ("Schultz said the platform should reiterate '...'"): when the nearest speech verb's
+    subject is a common noun, not a person, a speech verb above it with a subject is the one that speaks."""
+    spk, _ = speaker_of(cue)
+    if spk is not None and (spk.tag_ in ("PRP", "NNP", "NNPS") or spk.ent_type_ == "PERSON"):
+        return cue
+    x = cue
+    for _ in range(6):
+        if x.i == x.head.i:
+            break
+        x = x.head
+        if is_cue(x) and not _inside(x, b, all_segs):
+            up, _ = speaker_of(x)
+            if up is not None and (up.tag_ in ("PRP", "NNP", "NNPS") or up.ent_type_ == "PERSON"):
+                return x
+    return cue
 
 
 def _colon_intro(text: str, q: RawQuote, b: Block, sent: SpacySpan) -> Token | None:
@@ -237,6 +255,37 @@ def _headline_colon(text: str, q: RawQuote, b: Block) -> Token | None:
     start = c + 1 + m.start(1) - b.start
     nouns = [t for t in b.doc if t.idx >= start and t.tag_.startswith("NN")]
     return nouns[-1] if nouns else None
+
+
+def _verb_after(text: str, q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span]) -> Token | None:
+    """A verb within three tokens after the closing mark whose subject stands outside the quote."""
+    c = q.closes[-1]
+    if c < 0 or b.doc is None:
+        return None
+    after = [t for t in sent if b.start + t.idx > c and not _inside(t, b, all_segs)][:3]
+    for t in after:
+        if t.tag_.startswith("VB") and any(ch.dep_ in SUBJ and not _inside(ch, b, all_segs) for ch in t.children):
+            return t
+    return None
+
+
+def _previous_line_intro(text: str, bl: list[Block], q: RawQuote) -> tuple[Token | None, Token, Block, SpacySpan] | None:
+    """The paragraph before the quote ends with a colon ("Breitbart News responded:"): its cue and speaker."""
+    b = block_at(bl, q.opens[0])
+    if b is None or text[b.start] != text[q.opens[0]] or b.start != q.opens[0]:
+        return None
+    k = bl.index(b)
+    if k == 0 or bl[k - 1].doc is None or not text[bl[k - 1].start:bl[k - 1].end].rstrip().endswith(":"):
+        return None
+    pb = bl[k - 1]
+    sent = list(pb.doc.sents)[-1]
+    cues = [t for t in sent if is_cue(t)]
+    for c in cues:
+        spk, _ = speaker_of(c)
+        if spk is not None:
+            return c, spk, pb, sent
+    subj = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ not in ("WP", "DT", "EX")]
+    return (None, subj[0], pb, sent) if subj else None
 
 
 def kind_of(text: str, q: RawQuote, b: Block) -> str:
@@ -299,6 +348,17 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
                 tok = _headline_colon(text, q, first[0])
                 if tok is not None:
                     spk, how, ctx_b, ctx_s = tok, "headline-colon", first[0], first[1]
+        if cue is None and spk is None and kind == "direct" and last is not None:
+            # '"...," Bennett retorted': any verb with its own subject right after the closing mark
+            c = _verb_after(text, q, last[0], last[1], all_segs)
+            if c is not None:
+                cue, how, ctx_b, ctx_s = c, "verb-after-quote", last[0], last[1]
+        if cue is None and spk is None and kind == "direct":
+            # 'X issued the following statement:' on the line before the quote
+            found = _previous_line_intro(text, bl, q)
+            if found is not None:
+                cue, spk, ctx_b, ctx_s = found
+                how = "colon-paragraph"
         if cue is None and spk is None and last is not None:
             # a speech verb elsewhere in the paragraph: "X." He said it twice. "Y."
             b = last[0]
@@ -307,7 +367,7 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
                 c = min(cues, key=lambda t: abs(b.char(t)[0] - q.start))
                 cue, how, ctx_b = c, "paragraph-cue", b
                 ctx_s = c.sent
-        if cue is not None:
+        if cue is not None and spk is None:
             spk, _ = speaker_of(cue)
             if spk is not None and _inside(spk, ctx_b, all_segs) and not _inside(cue, ctx_b, all_segs):
                 # a subject inside quotation marks is quoted words, not the speaker ('"Toil on," Frank writes')

@@ -151,7 +151,8 @@ class Resolver:
         """For 'he' / 'they': the nearest speaker entity before `pos` in the last few paragraphs,
         or the fullest name of a person named nearer than that (to become a new entity)."""
         b = block_at(self.bl, pos)
-        floor = self.bl[max(0, self.bl.index(b) - 3)].start if b else 0
+        # journalists name a speaker again within a few paragraphs; further back is a guess
+        floor = self.bl[max(0, self.bl.index(b) - 8)].start if b else 0
         cands = [(p, e) for p, e in placed if floor <= p < pos and (e.type in ("organization", "group")) == plural]
         best = max(cands, key=lambda x: x[0]) if cands else None
         persons = [sp for sp, lab in self.names if lab == "PERSON" and floor <= sp.start < pos] if not plural else []
@@ -307,13 +308,20 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
         forms = {ent.name} | ({ent.name.split()[-1]} if ent.type == "person" and " " in ent.name else set())
         forms |= {m.text for m in ent.mentions if m.text[:1].isupper() and m.text.lower() not in PRONOUNS and m.text in ent.name}
         if ent.name[:1].isupper():
-            for f in forms:
+            for f in sorted(forms, key=lambda f: (-len(f), f)):  # longest first, in a fixed order (sets vary by process)
                 for mm in re.finditer(rf"(?<![\w]){re.escape(f)}(?![\w])", text):
                     sp = Span(mm.start(), mm.end(), f)
                     if not any(x.start <= sp.start < x.end for x in ent.mentions):
                         ent.mentions.append(sp)
         ent.mentions.sort()
     sources = _source_entities(quotes, found_sources)
+    if re.search("[\ud800-\udfff]", text):  # spaCy saw U+FFFD for each lone surrogate: span texts from the text itself
+        def fix(sp: Span | None) -> Span | None:
+            return None if sp is None else Span(sp.start, sp.end, text[sp.start:sp.end])
+        for q in quotes:
+            q.cue, q.speaker, q.source = fix(q.cue), fix(q.speaker), fix(q.source)
+        for ent in speakers + sources:
+            ent.mentions = [fix(m) for m in ent.mentions]
     return speakers, sources
 
 
