@@ -113,24 +113,40 @@ def _speaker_ok(text: str, u: dict[str, Any], src: list[tuple[int, int]]) -> boo
     return len(head) > 2 and re.search(rf"\b{re.escape(head)}\b", gtext) is not None
 
 
-def score_polnear_doc(text: str, ann: Path, doc: dict[str, Any], c: dict[str, int], calib: list[tuple[float, bool]]) -> None:
-    """Add one document's counts to `c` (the scorer's counters) and confidence/correctness pairs to `calib`."""
+def _gold(text: str, ann: Path) -> dict[str, list]:
+    """The gold units of one PolNeAR document: quoted stretches and indirect contents with their sources."""
     ents, rels = _parse_ann(ann)
-    gold_dq, gold_dq_src, gold_ind, gold_ind_src, gold_ind_speech, all_content = [], [], [], [], [], []
+    g: dict[str, list] = {k: [] for k in ("dq", "dq_src", "ind", "ind_src", "ind_speech", "content")}
     for r in rels:
         cont = ents.get(r.get("Content", ""), (None, []))[1]
         src = ents.get(r.get("Source", ""), (None, []))[1] if r.get("Source") else []
         cue = " ".join(text[a:b] for a, b in ents.get(r.get("Cue", ""), (None, []))[1]).lower()
-        all_content += [_strip(text, a, b) for a, b in cont]
+        g["content"] += [_strip(text, a, b) for a, b in cont]
         qu = [_strip(text, s + m.start(2), s + m.end(2)) for s, e in cont for m in QUOTE_RE.finditer(text[s:e])]
         qu = [u for u in qu if u[1] - u[0] >= 1]
         if qu:
-            gold_dq += qu
-            gold_dq_src += [src] * len(qu)
+            g["dq"] += qu
+            g["dq_src"] += [src] * len(qu)
         elif cont:
-            gold_ind.append(_strip(text, min(x for x, _ in cont), max(y for _, y in cont)))
-            gold_ind_src.append(src)
-            gold_ind_speech.append(any(w in SPEECH_CUES for w in re.findall(r"[a-z]+", cue)))
+            g["ind"].append(_strip(text, min(x for x, _ in cont), max(y for _, y in cont)))
+            g["ind_src"].append(src)
+            g["ind_speech"].append(any(w in SPEECH_CUES for w in re.findall(r"[a-z]+", cue)))
+    return g
+
+
+def speaker_outcomes(text: str, ann: Path, doc: dict[str, Any]) -> list[tuple[dict[str, Any], bool]]:
+    """(predicted unit, speaker right) for each found quote whose gold has a speaker."""
+    g = _gold(text, ann)
+    units = _units(doc, text, {"direct", "partial"})
+    m = match(g["dq"], [u["span"] for u in units])
+    return [(units[pi], _speaker_ok(text, units[pi], g["dq_src"][gi])) for gi, pi in m.items() if g["dq_src"][gi]]
+
+
+def score_polnear_doc(text: str, ann: Path, doc: dict[str, Any], c: dict[str, int], calib: list[tuple[float, bool]]) -> None:
+    """Add one document's counts to `c` (the scorer's counters) and confidence/correctness pairs to `calib`."""
+    g = _gold(text, ann)
+    gold_dq, gold_dq_src, gold_ind, gold_ind_src = g["dq"], g["dq_src"], g["ind"], g["ind_src"]
+    gold_ind_speech, all_content = g["ind_speech"], g["content"]
     units = _units(doc, text, {"direct", "partial"})
     m = match(gold_dq, [u["span"] for u in units])
     c["dq_gold"] += len(gold_dq)

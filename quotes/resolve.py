@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from . import lexicons
+from . import confidence, lexicons
 from .attribute import PRONOUNS, RELATIVE, np_span
 from .segment import Block, block_at
 from .sources import SourceMention
@@ -315,6 +315,9 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
                         ent.mentions.append(sp)
         ent.mentions.sort()
     sources = _source_entities(quotes, found_sources)
+    types = {e.id: e.type for e in speakers}
+    for q in quotes:
+        confidence.assign(q, types.get(q.speaker_id or "", ""))
     if re.search("[\ud800-\udfff]", text):  # spaCy saw U+FFFD for each lone surrogate: span texts from the text itself
         def fix(sp: Span | None) -> Span | None:
             return None if sp is None else Span(sp.start, sp.end, text[sp.start:sp.end])
