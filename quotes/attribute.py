@@ -30,11 +30,6 @@ CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "relcl")
 NP_KEEP = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod", "prep", "pobj", "npadvmod", "cc", "conj", "flat", "advmod"}
 CONFIDENCE = {"parse-governs": 0.93, "governing-verb": 0.7, "verb-after-quote": 0.8, "colon-paragraph": 0.8, "parse-governed": 0.9, "according-to": 0.9, "colon": 0.85, "headline-colon": 0.6,
               "sentence-cue": 0.75, "paragraph-cue": 0.6, "follow-on": 0.7, "none": 0.2}
-# Nouns that introduce a title of a work or a name, not speech: the book "X", dubbed "X".
-WORK_WORDS = {"book", "film", "movie", "song", "album", "show", "series", "titled", "entitled", "dubbed", "nicknamed",
-              "so-called", "hashtag", "headline", "article",
-              "column", "op-ed", "essay", "poem", "play", "documentary", "program", "programme", "episode", "memoir",
-              "report", "campaign", "operation", "brand", "motto", "sign", "signs", "banner"}
 
 
 @dataclass
@@ -308,7 +303,7 @@ def _work_title(text: str, q: RawQuote) -> bool:
     and markup attribute values (timestamp="...")."""
     before = text[max(0, q.opens[0] - 30):q.opens[0]]
     words = re.findall(r"[a-z\-]+", before.lower())
-    if words and words[-1] in WORK_WORDS or before.endswith("="):
+    if words and words[-1] in lexicons.work_words() or before.endswith("="):
         return True
     # title case right after a possessive names a show or a slogan ("ABC's "This Week"")
     if re.search(r"\w['\u2019]s\s*$", before):

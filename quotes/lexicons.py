@@ -67,3 +67,8 @@ def reporting_frames() -> dict[str, frozenset[str]]:
         key, _, words = line.partition(":")
         out[key.strip()] = frozenset(words.split())
     return out
+
+
+@cache
+def work_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("work_words.txt"))
