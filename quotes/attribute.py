@@ -370,6 +370,11 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
                 spk = alt[0] if alt else None
             if cue.lower_ == "according":
                 how = "according-to" if how != "paragraph-cue" else how
+        if prev is not None and prev.speaker is not None and prev.kind == "direct" and prev.text.endswith(",") \
+                and how in {"none", "paragraph-cue", "sentence-cue"} and _GAP.match(text[prev.end:q.start]):
+            # '"The way I see it," she elaborated, "no one ..."': the second half of an interrupted quote
+            prev.segments.extend(q.segments)
+            continue
         if kind == "partial" and (how in {"none", "paragraph-cue", "headline-colon"} or _work_title(text, q)):
             continue  # scare quotes, titles of works, coined terms: not speech
         if q.single and how in {"none", "paragraph-cue"} and kind == "partial":
