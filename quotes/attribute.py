@@ -502,7 +502,11 @@ def _has_mark(text: str, a: int, z: int) -> bool:
 
 def _clause(head: Token) -> tuple[int, int] | None:
     """Character range of a complement clause without its 'that' and edge punctuation."""
-    toks = [t for t in head.subtree]
+    toks = list(head.subtree)
+    # an "according to X" phrase inside the clause names a source, it is not what was said
+    acc = next((t for t in toks if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to"), None)
+    if acc is not None and acc.i > toks[0].i:
+        toks = [t for t in toks if t.i < acc.i]
     while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in {"that", "whether", "if"} or toks[0].is_punct):
         toks = toks[1:]
     while toks and toks[-1].is_punct:

@@ -119,3 +119,38 @@ def test_indirect_speech(text, clause):
 def test_no_indirect_speech_without_a_speech_verb():
     d = quotes.extract("The bridge reopened next week after the storm passed.").to_dict()
     assert d["quotes"] == []
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Omar Diaz was quoted by the Chinese Xinhua news service as saying that \u201cthe vote was free.\u201d", "Xinhua"),
+        ("The minister told the Canadian Press that \u201cthe border stays open.\u201d", "Canadian Press"),
+        ("The minister said the border would stay open, according to the BBC.", "BBC"),
+    ],
+)
+def test_relays(text, source):
+    d = quotes.extract(text).to_dict()
+    names = {s["id"]: s["name"] for s in d["sources"]}
+    assert [names.get((q["source"] or {}).get("id")) for q in d["quotes"]] == [source]
+
+
+def test_according_to_phrase_is_not_part_of_the_reported_clause():
+    d = quotes.extract("The minister said the border would stay open, according to the BBC.").to_dict()
+    assert d["quotes"][0]["text"] == "the border would stay open"
+
+
+@pytest.mark.parametrize(
+    "text, name, type_, anonymous",
+    [
+        ("\u201cWe are ready,\u201d a senior official said.", "a senior official", "person", True),
+        ("\u201cThe road is gone,\u201d said the head of news for the county television station.",
+         "the head of news for the county television station", "person", False),
+        ("\u201cWe found two bodies,\u201d the force said in a statement.", "the force", "organization", False),
+        ("Syria has denied the charges, saying \u201cthe reports are lies.\u201d", "Syria", "organization", False),
+    ],
+)
+def test_unnamed_anonymous_and_organisations(text, name, type_, anonymous):
+    d = quotes.extract(text).to_dict()
+    sp = d["speakers"][0]
+    assert (sp["name"], sp["type"], sp["anonymous"]) == (name, type_, anonymous)
