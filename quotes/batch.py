@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 from spacy.language import Language
 
 from .html import FetchError, article_text, fetch, is_url, looks_like_html
-from .inputs import InputError, decode, expand, read
+from .inputs import InputError, decode, expand, needs_text, read
 from .model import DEFAULT_MODEL, describe, load
 from .types import SCHEMA, Warning
 
@@ -152,13 +152,14 @@ def run_job(nlp: Language, job: Job, *, include_text: bool = False, timeout: flo
         if html:
             text, more = article_text(text)
             warnings += more
-        res = run(nlp, text, doc_id=job.id, include_text=include_text or html)
+        # the analysed text differs from the bytes given (HTML, another encoding): return it with the offsets
+        res = run(nlp, text, doc_id=job.id, include_text=include_text or html or needs_text(warnings))
         res.warnings[:0] = [*job.warnings, *warnings]
         return res.to_dict()
     except JobError as exc:
         return error_record(job.id, str(exc), describe(nlp))
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
-        return error_record(job.id, f"{type(exc).__name__}: {exc}", describe(nlp))
+        return error_record(job.id, " ".join(f"{type(exc).__name__}: {exc}".split()), describe(nlp))
 
 
 # -- worker processes ---------------------------------------------------------------------------
