@@ -6,17 +6,26 @@ glues such a line to the next sentence; parsing each line as its own Doc keeps t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from . import lexicons
 
 # Longest block handed to spaCy at once; longer paragraphs are cut at sentence-like breaks.
 MAX_BLOCK = 20_000
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 # Bullets and list markers that open a line but belong to no sentence.
 _LEAD = re.compile(r"^[\s\u2022\u25cf\u25aa\u2023\u2043*\-\u2013\u2014>|]*")
+# A wire dateline opening a paragraph ("RENO, Nev. (AP) \u2014 ", "WASHINGTON (Reuters) - "): the parser
+# takes the place name for the sentence's subject, so the block starts after it.
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'\- ]{2,}(?:,\s+[A-Z][A-Za-z.]*\.?(?:\s[A-Z][A-Za-z.]*)?)*\s*(?:\([A-Za-z ]{1,30}\))?"
+                       r"|[A-Z][\w.' ]{2,30}?(?:,\s+[A-Z][\w.]*)?\s*\([A-Z][A-Za-z]{1,12}\))\s*[\u2014\u2013-]{1,2}\s+(?=\S)")
 
 
 @dataclass
@@ -43,6 +52,9 @@ def blocks(text: str) -> list[Block]:
     out: list[Block] = []
     for m in _LINE.finditer(text):
         s, e = m.start() + _LEAD.match(m.group()).end(), m.end()
+        d = _DATELINE.match(text, s, e)
+        if d:
+            s = d.end()
         while e > s and text[e - 1].isspace():
             e -= 1
         while e - s > MAX_BLOCK:
@@ -66,11 +78,186 @@ def _cut_point(text: str, s: int, limit: int) -> int:
     return limit
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean(piece: str) -> str:
+    """The text for spaCy, which cannot store lone surrogates: each becomes U+FFFD (same length, same offsets)."""
+    return _SURROGATE.sub("\ufffd", piece) if _SURROGATE.search(piece) else piece
+
+
 def parse(nlp: Language, text: str, bl: list[Block], batch_size: int = 64) -> None:
-    """Parse every block in place with one nlp.pipe call."""
-    docs = nlp.pipe((text[b.start:b.end] for b in bl), batch_size=batch_size)
-    for b, doc in zip(bl, docs):
+    """Parse every block in place with one nlp.pipe call (all components)."""
+    docs = nlp.pipe((_clean(text[b.start:b.end]) for b in bl), batch_size=batch_size)
+    for b, doc in zip(bl, docs, strict=True):
         b.doc = doc
+
+
+# Sentence-like breaks inside a block, found without the parser: after . ! ? (and closing
+# marks), before a capital, a digit or an opening mark. Only used to choose what to parse.
+_SENT = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])")
+
+
+# Words whose full stop does not end a sentence: U.S., Mr., Sen., Jan., a middle initial.
+_ABBREV = {"mr", "mrs", "ms", "dr", "sen", "gov", "rep", "reps", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "cmdr",
+           "adm", "prof", "rev", "hon", "pres", "supt", "det", "insp", "inc", "co", "corp", "ltd", "bros", "vs", "v",
+           "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd",
+           "dept", "univ", "est", "approx", "fig", "op", "vol", "pp", "al", "e.g", "i.e"}
+_LAST_WORD = re.compile(r"(\S+?)[.!?][\"'\u201d\u2019)\]]*$")
+
+
+def _sentence_cuts(text: str, s: int, e: int) -> list[int]:
+    """Where sentences start inside text[s:e] (not after an abbreviation or an initial)."""
+    out = []
+    for m in _SENT.finditer(text, s, e):
+        w = _LAST_WORD.search(text, max(s, m.start() - 30), m.start())
+        if w is not None:
+            word = w.group(1).lstrip("(\"'\u201c\u2018").lower()
+            if word in _ABBREV or "." in word or (len(word) == 1 and word.isalpha()):
+                continue
+        out.append(m.end())
+    return out
+
+
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+@cache
+def _cues() -> frozenset[str]:
+    """Speech-cue words (lower case): the lexicon's forms and 'according'."""
+    return frozenset(lexicons.speech_verbs()) | {"according"}
+
+
+def pieces(text: str, b: Block, spans: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """The block cut into runs of sentences as (start, end, matters). A sentence matters when it holds
+    an end of a quoted stretch of `spans` (sorted [start, end) ranges, marks included) or a speech-cue
+    word outside the quoted stretches. A sentence wholly inside a quotation does not: attribution
+    reads the sentences where a quote opens and closes, and a cue inside a quote is never used."""
+    cuts = _sentence_cuts(text, b.start, b.end) + [b.end]
+    verbs = _cues()
+    k0 = max(0, bisect_left(spans, (b.start, -1)) - 1)
+    near = [sp for sp in spans[k0:bisect_left(spans, (b.end, -1))] if sp[1] > b.start]
+    ends = sorted({p for a, z in near for p in (a, z - 1) if b.start <= p < b.end})
+    cues = []
+    for m in _WORDS.finditer(text, b.start, b.end):
+        if m.group().lower() in verbs:
+            p = m.start()
+            k = bisect_left(near, (p + 1, -1)) - 1
+            if k < 0 or near[k][1] <= p:
+                cues.append(p)
+    out: list[tuple[int, int, bool]] = []
+    s = b.start
+    for e in cuts:
+        hot = bisect_left(ends, s) < bisect_left(ends, e) or bisect_left(cues, s) < bisect_left(cues, e)
+        if out and out[-1][2] == hot:
+            out[-1] = (out[-1][0], e, hot)
+        else:
+            out.append((s, e, hot))
+        s = e
+    return out
+
+
+def _inert(nlp: Language, piece: str) -> Doc:
+    """A Doc for text that is tokenised only, as one sentence with a placeholder tree: no tags, no
+    entities, every token hanging from the first; nothing in it can be a cue or a speaker."""
+    toks = nlp.make_doc(_clean(piece))
+    n = len(toks)
+    return Doc(nlp.vocab, words=[t.text for t in toks], spaces=[bool(t.whitespace_) for t in toks],
+               heads=[0] * n, deps=["ROOT"] + ["dep"] * (n - 1))
+
+
+def parse_selective(nlp: Language, text: str, bl: list[Block], spans: list[tuple[int, int]],
+                    batch_size: int = 256) -> None:
+    """Parse (tagger + parser, no NER) only the sentences that can hold a quote or a cue: those
+    overlapping a quoted stretch in `spans` or holding a speech-cue word. The rest of a block is
+    tokenised only; a block with nothing to parse keeps doc=None. Entities are added later, only
+    where a speaker needs them (see ner_spans)."""
+    spans = sorted(spans)
+    plan: list[tuple[Block, list[tuple[int, int, bool]]]] = []
+    for b in bl:
+        ps = pieces(text, b, spans)
+        if any(hot for _, _, hot in ps):
+            plan.append((b, ps))
+    hot_texts = (_clean(text[s:e]) for _, ps in plan for s, e, hot in ps if hot)
+    disable = [n for n in ("ner",) if n in nlp.pipe_names]
+    docs = iter(nlp.pipe(hot_texts, batch_size=batch_size, disable=disable))
+    for b, ps in plan:
+        parts = [next(docs) if hot else _inert(nlp, text[s:e]) for s, e, hot in ps]
+        b.doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False,
+                                                               exclude=["tensor", "user_data", "spans"])
+
+
+def sentence_at(nlp: Language, text: str, bl: list[Block], pos: int) -> SpacySpan | None:
+    """The sentence holding character `pos` (a block left unparsed gets a tokenised-only Doc)."""
+    tok = token_at(nlp, text, bl, pos)
+    return tok.sent if tok is not None else None
+
+
+def token_at(nlp: Language, text: str, bl: list[Block], pos: int):
+    """The token holding (or last starting before) character `pos`; a block left unparsed gets a
+    tokenised-only Doc first."""
+    b = block_at(bl, pos)
+    if b is None:
+        return None
+    if b.doc is None:
+        b.doc = _inert(nlp, text[b.start:b.end])
+    rel = pos - b.start
+    doc = b.doc
+    lo, hi = 0, len(doc)
+    while lo < hi:  # the last token starting at or before rel
+        mid = (lo + hi) // 2
+        if doc[mid].idx <= rel:
+            lo = mid + 1
+        else:
+            hi = mid
+    return doc[max(0, lo - 1)] if len(doc) else None
+
+
+def window(doc: Doc, i: int, j: int, margin: int = 6) -> SpacySpan:
+    """Tokens [i, j) with `margin` tokens of context on each side, inside their sentence."""
+    sent = doc[i].sent
+    return doc[max(sent.start, i - margin):min(sent.end, j + margin)]
+
+
+def ner_spans(nlp: Language, spans: list[SpacySpan], done: dict | None = None, batch_size: int = 256) -> None:
+    """Run the entity recogniser on these stretches alone (overlapping ones merged, none twice:
+    `done` remembers them across calls) and add the entities found to their Docs. An entity cut by
+    the edge of a stretch (not a sentence edge) is dropped."""
+    if "ner" not in nlp.pipe_names or not spans:
+        return
+    done = {} if done is None else done
+    by_doc: dict[int, tuple[Doc, list[tuple[int, int]]]] = {}
+    for sp in spans:
+        by_doc.setdefault(id(sp.doc), (sp.doc, []))[1].append((sp.start, sp.end))
+    todo: list[SpacySpan] = []
+    for key, (doc, rs) in by_doc.items():
+        seen = done.setdefault(key, [])
+        merged: list[list[int]] = []
+        for a, z in sorted(rs):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], z)
+            else:
+                merged.append([a, z])
+        for a, z in merged:
+            if any(x <= a and z <= y for x, y in seen):
+                continue
+            seen.append((a, z))
+            todo.append(doc[a:z])
+    if not todo:
+        return
+    found: dict[int, tuple[Doc, list[SpacySpan]]] = {}
+    for sp, sd in zip(todo, nlp.get_pipe("ner").pipe((sp.as_doc() for sp in todo), batch_size=batch_size), strict=True):
+        doc = sp.doc
+        ents = found.setdefault(id(doc), (doc, []))[1]
+        for e in sd.ents:
+            a, z = sp.start + e.start, sp.start + e.end
+            if (e.start == 0 and not doc[a].is_sent_start) or (e.end == len(sd) and z < len(doc) and not doc[z].is_sent_start):
+                continue
+            ents.append(SpacySpan(doc, a, z, label=e.label_))
+    for doc, ents in found.values():
+        if ents:
+            keep = [e for e in doc.ents if not any(e.start < x.end and x.start < e.end for x in ents)]
+            doc.set_ents(sorted(keep + ents, key=lambda e: e.start), default="unmodified")
 
 
 def block_at(bl: list[Block], pos: int) -> Block | None:
