@@ -154,3 +154,16 @@ def test_unnamed_anonymous_and_organisations(text, name, type_, anonymous):
     d = quotes.extract(text).to_dict()
     sp = d["speakers"][0]
     assert (sp["name"], sp["type"], sp["anonymous"]) == (name, type_, anonymous)
+
+
+def test_one_speaker_across_the_article():
+    """Full name first, then the surname, a pronoun and the title alone: one entity, its fullest name."""
+    text = ("Defense Secretary Robert Gates visited the base on Monday.\n"
+            "\u201cWe are making progress,\u201d Gates said.\n"
+            "\u201cThe troops are tired,\u201d he said.\n"
+            "The secretary said the war would end soon.\n")
+    d = quotes.extract(text).to_dict()
+    assert len(d["speakers"]) == 1
+    sp = d["speakers"][0]
+    assert (sp["name"], sp["title"], sp["type"]) == ("Robert Gates", "Defense Secretary", "person")
+    assert [q["speaker"]["mention"]["text"] for q in d["quotes"]] == ["Gates", "he", "The secretary"]
