@@ -252,6 +252,28 @@ def _headline_colon(text: str, q: RawQuote, b: Block) -> Token | None:
     return nouns[-1] if nouns else None
 
 
+_NP_TAGS = {"DT", "JJ", "NNP", "NNPS", "NN", "NNS", "POS", "HYPH", "CD", "PRP$", "NFP"}
+
+
+def _after_inverted(text: str, cue: Token, b: Block) -> Token | None:
+    """'"...," said Oversight ranking Democrat Elijah Cummings' / 'read the statement' / 'Continued Stone:':
+    a cue right after a closing mark (or opening a line) whose subject the parser missed: the noun
+    phrase right after it."""
+    before = text[b.start:b.start + cue.idx].rstrip(" ,\u2014\u2013-")
+    if before and before[-1] not in "\"\u201d\u2019'" and cue.i != cue.sent.start:
+        return None
+    doc = cue.doc
+    j = cue.i + 1
+    while j < len(doc) and doc[j].tag_ in ("RB", "RP"):
+        j += 1
+    head = None
+    while j < len(doc) and doc[j].tag_ in _NP_TAGS and not (doc[j].is_punct and doc[j].text not in "-'"):
+        if doc[j].tag_.startswith("NN"):
+            head = doc[j]
+        j += 1
+    return head if head is not None and (head.tag_.startswith("NNP") or head.i > cue.i + 1) else None
+
+
 def _verb_after(text: str, q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span]) -> Token | None:
     """A verb within three tokens after the closing mark whose subject stands outside the quote."""
     c = q.closes[-1]
@@ -368,6 +390,8 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
                 # a subject inside quotation marks is quoted words, not the speaker ('"Toil on," Frank writes')
                 alt = [c for c in cue.children if c.dep_ in SUBJ and not _inside(c, ctx_b, all_segs)]
                 spk = alt[0] if alt else None
+            if spk is None:
+                spk = _after_inverted(text, cue, ctx_b)
             if cue.lower_ == "according":
                 how = "according-to" if how != "paragraph-cue" else how
         if prev is not None and prev.speaker is not None and prev.kind == "direct" and prev.text.endswith(",") \
