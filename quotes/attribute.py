@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from . import lexicons
 from .detect import RawQuote
-from .segment import Block, block_at
+from .segment import Block, block_at, index_at
 from .types import Quote, Span, Warning
 
 RELATIVE = {"who", "which", "that"}
@@ -291,7 +291,7 @@ def _previous_line_intro(text: str, bl: list[Block], q: RawQuote) -> tuple[Token
     b = block_at(bl, q.opens[0])
     if b is None or text[b.start] != text[q.opens[0]] or b.start != q.opens[0]:
         return None
-    k = bl.index(b)
+    k = index_at(bl, b.start)
     if k == 0 or bl[k - 1].doc is None or not text[bl[k - 1].start:bl[k - 1].end].rstrip().endswith(":"):
         return None
     pb = bl[k - 1]
@@ -433,10 +433,10 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
 
 def _near(bl: list[Block], prev: Quote, q: RawQuote) -> bool:
     """The previous quote ends in this paragraph or the one before."""
-    b1, b2 = block_at(bl, prev.end - 1), block_at(bl, q.start)
-    if b1 is None or b2 is None:
+    k1, k2 = index_at(bl, prev.end - 1), index_at(bl, q.start)
+    if k1 is None or k2 is None:
         return False
-    return 0 <= bl.index(b2) - bl.index(b1) <= 1
+    return 0 <= k2 - k1 <= 1
 
 
 # Between the two parts of an interrupted quote: only the attribution clause, ending in a comma.

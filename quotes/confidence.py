@@ -13,10 +13,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .attribute import PRONOUNS, RELATIVE
 from .lexicons import models_dir
 from .types import Quote
 
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "which", "that"}
 # Pseudo-count pulling a rare key toward its rule's mean: a key seen 5 times is not 100% sure.
 PRIOR = 10
 
@@ -26,7 +26,7 @@ def mention_kind(mention: str | None) -> str:
     if not mention:
         return "none"
     first = mention.split()[0]
-    if mention.lower() in PRONOUNS:
+    if mention.lower() in PRONOUNS | RELATIVE:
         return "pronoun"
     if first[:1].isupper() and first.lower() not in {"the", "a", "an", "this", "that", "these", "those", "some", "many", "one"}:
         return "name"
@@ -73,7 +73,7 @@ def fit(split: Path) -> dict[str, Any]:
 
     nlp = load()
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    anns = {a.stem.rsplit("_", 1)[0]: a for a in sorted((split / "attributions").glob("*.ann"), reverse=True)}
+    anns = ev.annotation_files(split)
     for t in sorted((split / "text").glob("*.txt")):
         if t.stem not in anns:
             continue

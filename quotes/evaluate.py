@@ -194,11 +194,17 @@ def calibration(pairs: list[tuple[float, bool]]) -> list[dict[str, Any]]:
     return out
 
 
-def evaluate_polnear(split: Path, predict, limit: int = 0) -> dict[str, Any]:
-    """Score `predict(text, doc_id) -> contract dict` on a PolNeAR split folder."""
+def annotation_files(split: Path) -> dict[str, Path]:
+    """Article name -> its annotation file; with several annotators, the first in sorted order."""
     by_doc: dict[str, Path] = {}
     for a in sorted((split / "attributions").glob("*.ann")):
         by_doc.setdefault(a.stem.rsplit("_", 1)[0], a)
+    return by_doc
+
+
+def evaluate_polnear(split: Path, predict, limit: int = 0) -> dict[str, Any]:
+    """Score `predict(text, doc_id) -> contract dict` on a PolNeAR split folder."""
+    by_doc = annotation_files(split)
     names = sorted(t.stem for t in (split / "text").glob("*.txt") if t.stem in by_doc)
     if limit:
         names = names[:limit]

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from . import confidence, lexicons
 from .attribute import PRONOUNS, RELATIVE, np_span
-from .segment import Block, block_at
+from .segment import Block, block_at, index_at
 from .sources import SourceMention
 from .types import Entity, Quote, Span
 
@@ -150,9 +150,9 @@ class Resolver:
     def antecedent(self, pos: int, plural: bool, placed: list[tuple[int, Entity]]) -> Entity | str | None:
         """For 'he' / 'they': the nearest speaker entity before `pos` in the last few paragraphs,
         or the fullest name of a person named nearer than that (to become a new entity)."""
-        b = block_at(self.bl, pos)
+        k = index_at(self.bl, pos)
         # journalists name a speaker again within a few paragraphs; further back is a guess
-        floor = self.bl[max(0, self.bl.index(b) - 8)].start if b else 0
+        floor = self.bl[max(0, k - 8)].start if k is not None else 0
         cands = [(p, e) for p, e in placed if floor <= p < pos and (e.type in ("organization", "group")) == plural]
         best = max(cands, key=lambda x: x[0]) if cands else None
         persons = [sp for sp, lab in self.names if lab == "PERSON" and floor <= sp.start < pos] if not plural else []

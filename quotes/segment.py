@@ -260,8 +260,8 @@ def ner_spans(nlp: Language, spans: list[SpacySpan], done: dict | None = None, b
             doc.set_ents(sorted(keep + ents, key=lambda e: e.start), default="unmodified")
 
 
-def block_at(bl: list[Block], pos: int) -> Block | None:
-    """The block holding character `pos` (binary search)."""
+def index_at(bl: list[Block], pos: int) -> int | None:
+    """Index of the block holding character `pos` (binary search), or None."""
     lo, hi = 0, len(bl)
     while lo < hi:
         mid = (lo + hi) // 2
@@ -269,6 +269,10 @@ def block_at(bl: list[Block], pos: int) -> Block | None:
             lo = mid + 1
         else:
             hi = mid
-    if lo < len(bl) and bl[lo].start <= pos < bl[lo].end:
-        return bl[lo]
-    return None
+    return lo if lo < len(bl) and bl[lo].start <= pos < bl[lo].end else None
+
+
+def block_at(bl: list[Block], pos: int) -> Block | None:
+    """The block holding character `pos`."""
+    k = index_at(bl, pos)
+    return None if k is None else bl[k]

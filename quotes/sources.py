@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -32,11 +33,17 @@ class SourceMention:
 def _outlet_in(text: str) -> tuple[int, int] | None:
     """The longest lexicon outlet name inside `text`, as offsets."""
     best = None
-    for name in lexicons.outlets():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", text):
-            if best is None or m.end() - m.start() > best[1] - best[0]:
-                best = (m.start(), m.end())
+    for m in _outlet_re().finditer(text):
+        if best is None or m.end() - m.start() > best[1] - best[0]:
+            best = (m.start(), m.end())
     return best
+
+
+@cache
+def _outlet_re() -> re.Pattern[str]:
+    """All lexicon outlets in one pattern, longest first so "Fox News" wins over "Fox"."""
+    names = sorted(lexicons.outlets(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
 
 
 def is_media(phrase: str) -> bool:
