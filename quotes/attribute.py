@@ -252,6 +252,7 @@ def _headline_colon(text: str, q: RawQuote, b: Block) -> Token | None:
     return nouns[-1] if nouns else None
 
 
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
 _NP_TAGS = {"DT", "JJ", "NNP", "NNPS", "NN", "NNS", "POS", "HYPH", "CD", "PRP$", "NFP"}
 
 
@@ -264,14 +265,56 @@ def _after_inverted(text: str, cue: Token, b: Block) -> Token | None:
         return None
     doc = cue.doc
     j = cue.i + 1
-    while j < len(doc) and doc[j].tag_ in ("RB", "RP"):
+    while j < len(doc) and doc[j].tag_ in ("RB", "RP") and not doc[j].text[:1].isupper():
         j += 1
     head = None
-    while j < len(doc) and doc[j].tag_ in _NP_TAGS and not (doc[j].is_punct and doc[j].text not in "-'"):
-        if doc[j].tag_.startswith("NN"):
+    # a capitalised word is a name whatever its tag ("said Skelly" tagged RB); a participle may stand
+    # inside the phrase ("said retired neurosurgeon Ben Carson", "Oversight ranking Democrat ...")
+    while j < len(doc) and (doc[j].tag_ in _NP_TAGS or doc[j].tag_ in ("VBN", "VBG") or doc[j].text[:1].isupper()) \
+            and not (doc[j].is_punct and doc[j].text not in "-'") and doc[j].lower_ not in _CALENDAR:
+        if doc[j].tag_.startswith("NN") or (doc[j].text[:1].isupper() and doc[j].is_alpha):
             head = doc[j]
         j += 1
     return head if head is not None and (head.tag_.startswith("NNP") or head.i > cue.i + 1) else None
+
+
+def _before_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token | None:
+    """A cue the parser left without a subject although a noun phrase stands right before it:
+    'Beruff, a Scott ally, called ...' read as a reduced relative (acl), 'Conway notes', 'Will described'
+    (Will tagged as a modal). The noun right before the cue (past adverbs and a modal) is the speaker."""
+    doc = cue.doc
+    if cue.dep_ == "acl":
+        # a reduced relative on a noun that has no verb of its own to be the subject of
+        h = cue.head
+        if h.i < cue.i and (h.dep_ == "ROOT" or (h.dep_ in SUBJ and not h.head.tag_.startswith("VB"))) \
+                and not _inside(h, b, all_segs):
+            return h
+        return None
+    if cue.dep_ not in ("ROOT", "conj", "ccomp") or cue.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return None
+    j = cue.i - 1
+    while j >= cue.sent.start and (doc[j].tag_ in ("RB", "MD") and not doc[j].text[:1].isupper()):
+        j -= 1
+    if j < cue.sent.start:
+        return None
+    t = doc[j]
+    if t.text == "," and j - 1 >= cue.sent.start:
+        # 'Marcel Lazar, 44, said' / 'Jeffrey Salkin, a rabbi helping to organize the boycott, said':
+        # the noun an apposition ending right before the cue belongs to
+        x = doc[j - 1]
+        for _ in range(6):
+            if x.dep_ == "appos" and x.head.i < x.i and x.head.tag_ in ("NNP", "NNPS", "NN", "NNS"):
+                return None if _inside(x.head, b, all_segs) else x.head
+            if x.head.i == x.i or x.head.i >= cue.i:
+                break
+            x = x.head
+        return None
+    if t.tag_ == "MD" and t.text[:1].isupper() and j > cue.sent.start:
+        return t  # 'Will described': a name the tagger read as a modal
+    if t.tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP") and t.dep_ not in ("pobj", "dobj", "poss") \
+            and not _inside(t, b, all_segs):
+        return t
+    return None
 
 
 def _verb_after(text: str, q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span]) -> Token | None:
@@ -392,6 +435,8 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
                 spk = alt[0] if alt else None
             if spk is None:
                 spk = _after_inverted(text, cue, ctx_b)
+            if spk is None:
+                spk = _before_cue(cue, ctx_b, all_segs)
             if cue.lower_ == "according":
                 how = "according-to" if how != "paragraph-cue" else how
         if prev is not None and prev.speaker is not None and prev.kind == "direct" and prev.text.endswith(",") \
@@ -471,18 +516,25 @@ def indirect(text: str, bl: list[Block], quotes: list[Quote]) -> list[Quote]:
                 if not is_cue(tok):
                     continue
                 span, how = _reported(tok, frames, second)
-                if span is None:
+                parts = _around(tok) if span is None and not second else None
+                if span is None and not parts:
                     continue
+                if parts:
+                    # 'The editorial, sources said, nailed the narrative': the sentence around a parenthetical cue
+                    span, how = (parts[0][0], parts[-1][1]), "speech-verb-parenthetical"
                 a, z = b.start + span[0], b.start + span[1]
                 if any(s < z and a < e for s, e in taken) or _has_mark(text, a, z):
                     continue
                 spk, _ = speaker_of(tok)
                 if spk is None:
+                    spk = _before_cue(tok, b, [])
+                if spk is None:
                     continue
                 c0, c1 = b.char(tok)
                 if tok.lower_ == "according":
                     c1 = b.char(tok.doc[tok.i + 1])[1]
-                q = Quote(kind="indirect", segments=[Span(a, z, text[a:z])], cue=Span(c0, c1, text[c0:c1]))
+                segs = [(b.start + x, b.start + y) for x, y in parts] if parts else [(a, z)]
+                q = Quote(kind="indirect", segments=[Span(x, y, text[x:y]) for x, y in segs], cue=Span(c0, c1, text[c0:c1]))
                 q.speaker = mention_of(b, spk)
                 q.evidence, q.confidence = how, 0.75
                 q.ctx = Context(b, tok.sent, tok, spk)
@@ -498,6 +550,10 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
             return _according_clause(tok), "according-to"
         comp = [c for c in tok.children if c.dep_ == "ccomp"]
         span = _clause(comp[0]) if comp else None
+        if span is None and not comp:
+            span, how = _misattached(tok)
+            if span is not None:
+                return span, how
         return (span if span and span[1] - span[0] >= 12 else None), "speech-verb-complement"
     lemma = lexicons.speech_verbs().get(tok.lower_)
     if lemma in frames.get("infinitive", ()):
@@ -509,6 +565,40 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
         oprd = [c for c in tok.children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "of" and lemma == "accuse")]
         if obj and (obj[0].tag_ != "PRP" or oprd):
             return _edges(sorted({t for p in obj + oprd for t in p.subtree}, key=lambda t: t.i), 2), "speech-verb-object"
+    return None, "none"
+
+
+def _around(tok: Token) -> list[tuple[int, int]] | None:
+    """A cue set off by commas inside the sentence it reports ('X, sources said, Y', parsed as parataxis):
+    the words before and after its clause, as one or two character ranges."""
+    if tok.dep_ != "parataxis" or not any(c.dep_ in SUBJ for c in tok.children) or any(c.dep_ == "ccomp" for c in tok.children):
+        return None
+    head = tok.head
+    inner = {t.i for t in tok.subtree}
+    lo, hi = min(inner), max(inner)
+    toks = [t for t in head.subtree if t.i not in inner and not (t.is_punct and t.i in (lo - 1, hi + 1))]
+    parts = [_edges([t for t in toks if t.i < lo], 1), _edges([t for t in toks if t.i > hi], 3)]
+    if parts[1] is None:
+        return None
+    return [p for p in parts if p is not None]
+
+
+def _misattached(tok: Token) -> tuple[tuple[int, int] | None, str]:
+    """Reported clauses the parser hung elsewhere: 'said in a statement that X' (X read as a clause of
+    'statement') and 'said families of victims file lawsuits' (the clause's subject read as an object)."""
+    for prep in (c for c in tok.children if c.dep_ == "prep"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for cl in pobj.children:
+                if cl.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in cl.children):
+                    span = _clause(cl)
+                    if span is not None:
+                        return span, "speech-verb-complement-attached"
+    if lexicons.speech_verbs().get(tok.lower_) == "say":
+        obj = [c for c in tok.children if c.dep_ == "dobj" and c.tag_ in ("NN", "NNS", "NNP", "NNPS")]
+        if obj:
+            rest = [t for t in tok.sent if t.i >= obj[0].left_edge.i]
+            if len(rest) >= 5 and any(t.tag_.startswith("VB") and t.i > obj[0].i for t in rest):
+                return _edges(rest, 5), "speech-verb-object-clause"
     return None, "none"
 
 

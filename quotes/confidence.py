@@ -63,6 +63,8 @@ def assign(q: Quote, entity_type: str = "") -> None:
         q.confidence = t[k]
     elif rule in t:
         q.confidence = t[rule]
+    if "unresolved" in q.evidence:
+        q.confidence = min(q.confidence, 0.5)  # a pronoun nobody was found for: a lead, not an answer
 
 
 def fit(split: Path) -> dict[str, Any]:

@@ -161,6 +161,8 @@ def _analyse(nlp: Language, text: str):
         q.id = f"q{n}"
     found = {id(q): sm for q in quotes if (sm := sources.find_source(text, q)) is not None}
     speakers, srcs = resolve.resolve(text, bl, quotes, found)
+    warnings += [Warning("unresolved-pronoun", f"speaker {q.speaker.text!r} names nobody found before it", q.speaker.start, q.speaker.end)
+                 for q in quotes if q.speaker is not None and "unresolved" in q.evidence]
     warnings.sort(key=lambda w: (w.start if w.start is not None else -1, w.code))
     return quotes, speakers, srcs, warnings
 

@@ -268,6 +268,8 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
         if m.kind == "pronoun":
             found = res.antecedent(m.span.start, m.plural, placed)
             ent = get(found.lower(), found, "person") if isinstance(found, str) else found
+            if ent is not None and ent.name.lower() in PRONOUNS:
+                q.evidence += "+unresolved-pronoun"  # the same 'she' as before, still without a name
         elif m.kind == "name":
             full, label = res.fullest(m.name or m.span.text, m.span.start, m.label)
             m.label = label or m.label
@@ -280,10 +282,10 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
                 ent = get(_norm_key(m.span.text), m.span.text, _type_of(m))
                 ent.anonymous = _anonymous(m.span.text)
         if ent is None:
-            q.speaker_id = None
-            q.confidence = min(q.confidence, 0.3)
+            # 'she said' with nobody to point to: the pronoun itself stays the speaker, each one its own
+            # entity (two unresolved 'she' need not be one person), flagged by evidence and confidence
             q.evidence += "+unresolved-pronoun"
-            continue
+            ent = get(f"?{m.span.start}", m.span.text, "group" if m.plural else "person")
         q.speaker_id = ent.id
         cue = q.ctx.cue
         if cue is not None and cue.dep_ == "relcl":
