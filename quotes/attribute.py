@@ -363,19 +363,27 @@ def kind_of(text: str, q: RawQuote, b: Block) -> str:
 _SMALL = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "or", "with", "from", "by"}
 
 
-def _work_title(text: str, q: RawQuote) -> bool:
+def _work_title(text: str, q: RawQuote, headline_only: bool = False) -> bool:
     """A title of a work or a name, not speech: the book "X", dubbed "X", MSNBC's "Morning Joe",
     and markup attribute values (timestamp="...")."""
     before = text[max(0, q.opens[0] - 30):q.opens[0]]
     words = re.findall(r"[a-z\-]+", before.lower())
-    if words and words[-1] in lexicons.work_words() or before.endswith("="):
+    if not headline_only and (words and words[-1] in lexicons.work_words() or before.endswith("=")):
         return True
-    # title case right after a possessive names a show or a slogan ("ABC's "This Week"")
-    if re.search(r"\w['\u2019]s\s*$", before):
-        ws = re.findall(r"[A-Za-z][\w'\u2019-]*", q.text)
-        big = [w for w in ws if w.lower() not in _SMALL]
-        return bool(big) and len(ws) <= 8 and all(w[0].isupper() for w in big)
-    return False
+    ws = re.findall(r"[A-Za-z][\w'\u2019-]*", q.text)
+    big = [w for w in ws if w.lower() not in _SMALL]
+    if not (big and len(ws) <= 8 and all(w[0].isupper() for w in big)):
+        return False
+    # title case right after a possessive or a preposition names a show, a book or a slogan
+    # ("ABC's "This Week"", "said on "Meet the Press"", "host of "The Nightly Show"")
+    if not headline_only and re.search(r"(\w['\u2019]s|\b(?:on|of|in|at|for|from))\s*$", before):
+        return True
+    # title case inside a title-case line is a headline's name of a work, not speech (PolNeAR train: 3 of 44 were)
+    ls = text.rfind("\n", 0, q.opens[0]) + 1
+    le = text.find("\n", q.opens[0])
+    line = re.findall(r"[A-Za-z][\w'\u2019-]*", text[ls:le if le >= 0 else len(text)])
+    long = [w for w in line if w.lower() not in _SMALL]
+    return len(line) > len(ws) and len(line) < 20 and sum(w[0].isupper() for w in long) >= 0.6 * len(long)
 
 
 def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Quote], list[Warning]]:
@@ -444,7 +452,8 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
             # '"The way I see it," she elaborated, "no one ..."': the second half of an interrupted quote
             prev.segments.extend(q.segments)
             continue
-        if kind == "partial" and (how in {"none", "paragraph-cue", "headline-colon"} or _work_title(text, q)):
+        if kind == "partial" and (how in {"none", "paragraph-cue", "headline-colon"} or _work_title(text, q)) \
+                or kind == "direct" and _work_title(text, q, headline_only=True):
             continue  # scare quotes, titles of works, coined terms: not speech
         if q.single and how in {"none", "paragraph-cue"} and kind == "partial":
             continue
