@@ -568,25 +568,35 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
     if lemma in frames.get("infinitive", ()):
         comp = [c for c in tok.children if c.dep_ == "xcomp" and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)]
         if comp:
-            return _edges(list(comp[0].subtree), 3), "speech-verb-infinitive"
+            return _edges(list(comp[0].subtree), 2), "speech-verb-infinitive"  # "declined to comment"
     if lemma in frames.get("object", ()):
         obj = [c for c in tok.children if c.dep_ == "dobj"]
         oprd = [c for c in tok.children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "of" and lemma == "accuse")]
         if obj and (obj[0].tag_ != "PRP" or oprd):
             return _edges(sorted({t for p in obj + oprd for t in p.subtree}, key=lambda t: t.i), 2), "speech-verb-object"
+    for prep in (c for c in tok.children if c.dep_ == "prep" and f"{lemma}:{c.lower_}" in frames.get("preposition", ())):
+        obj = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+        if obj:
+            return _edges(list(obj[0].subtree), 2), "speech-verb-preposition"
     return None, "none"
 
 
 def _around(tok: Token) -> list[tuple[int, int]] | None:
     """A cue set off by commas inside the sentence it reports ('X, sources said, Y', parsed as parataxis):
     the words before and after its clause, as one or two character ranges."""
-    if tok.dep_ != "parataxis" or not any(c.dep_ in SUBJ for c in tok.children) or any(c.dep_ == "ccomp" for c in tok.children):
+    # 'As The Hill reported, X': an as-clause of reporting before the sentence it reports
+    as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and tok.i < tok.head.i
+    if not (tok.dep_ == "parataxis" or as_clause) or not any(c.dep_ in SUBJ for c in tok.children) \
+            or any(c.dep_ == "ccomp" for c in tok.children):
         return None
     head = tok.head
     inner = {t.i for t in tok.subtree}
     lo, hi = min(inner), max(inner)
     toks = [t for t in head.subtree if t.i not in inner and not (t.is_punct and t.i in (lo - 1, hi + 1))]
-    parts = [_edges([t for t in toks if t.i < lo], 1), _edges([t for t in toks if t.i > hi], 3)]
+    before = [t for t in toks if t.i < lo]
+    if all(t.tag_ in ("CC", "RB", "UH", "IN") or t.is_punct for t in before):
+        before = []  # 'And, as the Post reported, ...': a connective, not reported words
+    parts = [_edges(before, 1), _edges([t for t in toks if t.i > hi], 3)]
     if parts[1] is None:
         return None
     return [p for p in parts if p is not None]
