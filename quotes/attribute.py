@@ -552,6 +552,9 @@ def indirect(text: str, bl: list[Block], quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+_OBJECT_PREP = {("of", "accuse"), ("as", "describe"), ("as", "call")}
+
+
 def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tuple[tuple[int, int] | None, str]:
     """The doc-relative character range a cue reports, and the rule that found it."""
     if not second:
@@ -571,8 +574,10 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
             return _edges(list(comp[0].subtree), 2), "speech-verb-infinitive"  # "declined to comment"
     if lemma in frames.get("object", ()):
         obj = [c for c in tok.children if c.dep_ == "dobj"]
-        oprd = [c for c in tok.children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "of" and lemma == "accuse")]
-        if obj and (obj[0].tag_ != "PRP" or oprd):
+        # what the object is called or accused of belongs to the content ("called him a liar", "described it as a mistake")
+        oprd = [c for c in tok.children if c.dep_ in ("oprd", "ccomp") or (c.dep_ == "prep" and (c.lower_, lemma) in _OBJECT_PREP)]
+        # 'call' reports only as "called X Y" ("called a meeting" is no speech)
+        if obj and (obj[0].tag_ != "PRP" or oprd) and (oprd or lemma != "call"):
             return _edges(sorted({t for p in obj + oprd for t in p.subtree}, key=lambda t: t.i), 2), "speech-verb-object"
     for prep in (c for c in tok.children if c.dep_ == "prep" and f"{lemma}:{c.lower_}" in frames.get("preposition", ())):
         obj = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
