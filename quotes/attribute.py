@@ -421,12 +421,6 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
             c = _verb_after(text, q, last[0], last[1], all_segs)
             if c is not None:
                 cue, how, ctx_b, ctx_s = c, "verb-after-quote", last[0], last[1]
-        if cue is None and spk is None and kind == "direct":
-            # 'X issued the following statement:' on the line before the quote
-            found = _previous_line_intro(text, bl, q)
-            if found is not None:
-                cue, spk, ctx_b, ctx_s = found
-                how = "colon-paragraph"
         if cue is None and spk is None and last is not None:
             # a speech verb elsewhere in the paragraph: "X." He said it twice. "Y."
             b = last[0]
@@ -435,6 +429,12 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
                 c = min(cues, key=lambda t: abs(b.char(t)[0] - q.start))
                 cue, how, ctx_b = c, "paragraph-cue", b
                 ctx_s = c.sent
+        if cue is None and spk is None and kind == "direct":
+            # (after the quote's own paragraph) 'X issued the following statement:' on the line before the quote
+            found = _previous_line_intro(text, bl, q)
+            if found is not None:
+                cue, spk, ctx_b, ctx_s = found
+                how = "colon-paragraph"
         if cue is not None and spk is None:
             spk, _ = speaker_of(cue)
             if spk is not None and _inside(spk, ctx_b, all_segs) and not _inside(cue, ctx_b, all_segs):

@@ -29,6 +29,17 @@ def quoted_stretches(raws) -> list[tuple[int, int]]:
     return out
 
 
+def _intro_lines(text: str, bl: list[segment.Block], raws) -> list[tuple[int, int]]:
+    """The end of a line ending in a colon right before a quoted paragraph ("He then listed them:"):
+    the attribution stage reads its speaker there, so it must be parsed even with no cue word in it."""
+    out = []
+    for q in raws:
+        k = segment.index_at(bl, q.opens[0])
+        if k and bl[k].start == q.opens[0] and text[bl[k - 1].start:bl[k - 1].end].rstrip().endswith(":"):
+            out.append((bl[k - 1].end - 1, bl[k - 1].end))
+    return out
+
+
 _CAP = r"[A-Z][\w'\u2019.&-]*"
 _GLUE = r"(?:of|for|and|the|de|al|da|van|von|der|bin)"
 _CAPWORD = re.compile(_CAP)
@@ -148,7 +159,7 @@ def _analyse(nlp: Language, text: str):
     raws, warnings = detect.detect(text, bl)  # text only: tells what needs parsing
     selective = SELECTIVE and "parser" in nlp.pipe_names
     if selective:
-        segment.parse_selective(nlp, text, bl, quoted_stretches(raws))
+        segment.parse_selective(nlp, text, bl, quoted_stretches(raws) + _intro_lines(text, bl, raws))
     else:
         segment.parse(nlp, text, bl)
     quotes, more = attribute.attribute(text, bl, raws)
