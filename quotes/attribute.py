@@ -427,6 +427,11 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
             cues = [t for t in b.doc if is_cue(t) and not _inside(t, b, all_segs)]
             if cues and kind == "direct":
                 c = min(cues, key=lambda t: abs(b.char(t)[0] - q.start))
+                if prev is not None and prev.ctx is not None and prev.ctx.block is b and prev.ctx.cue in cues \
+                        and prev.end <= b.char(prev.ctx.cue)[0] < q.start:
+                    # '"X," Trump said at his party, after outlets declared him the victor. "Y."': the cue of
+                    # the quote just before, standing between the two, speaks for both
+                    c = prev.ctx.cue
                 cue, how, ctx_b = c, "paragraph-cue", b
                 ctx_s = c.sent
         if cue is None and spk is None and kind == "direct":
