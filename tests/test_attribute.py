@@ -35,6 +35,11 @@ def who(text: str) -> list[tuple[str, str | None, str]]:
         # according to a person names the speaker
         ("The talks failed over money, according to Helen Ortiz, who called them \u201ca waste of time.\u201d",
          [("a waste of time.", "Helen Ortiz", "partial")]),
+        # an apposition between the name and the cue ("Lazar, 44, said")
+        ("Marcel Lazar, 44, said: \u201cI regret nothing.\u201d", [("I regret nothing.", "Marcel Lazar", "direct")]),
+        # the second quote of a paragraph takes the cue between the two, not a later verb
+        ("\u201cWe won,\u201d Ana Ruiz said at her party, after the networks declared the result. \u201cYou will be happy.\u201d",
+         [("We won,", "Ana Ruiz", "direct"), ("You will be happy.", "Ana Ruiz", "direct")]),
     ],
 )
 def test_speaker(text, expected):
@@ -61,6 +66,8 @@ def test_follow_on_paragraph_keeps_the_speaker():
         "She read the book \u201cWar and Peace\u201d twice.",  # title of a work
         "Fans sang \u201cHey Jude\u201d at the stadium.",  # a song in a sentence with no speech verb
         "It's the ministers' decision, and Russia's too.",  # apostrophes
+        "Ruiz said on \u201cMeet the Press\u201d that taxes would fall.",  # a show's title after a preposition
+        "Ruiz Says \u201cMeet the Press\u201d Was Tough.",  # a title-case name of a work in a headline line
     ],
 )
 def test_not_attributed_quotes(text):
@@ -109,11 +116,26 @@ def test_source_is_never_the_speakers_employer():
         ("Officials said the bridge would reopen next week.", "the bridge would reopen next week"),
         ("The mayor told reporters that the budget was balanced.", "the budget was balanced"),
         ("Unemployment fell to four percent, according to the labor department.", "Unemployment fell to four percent"),
+        # a cue set off by commas inside what it reports: both sides, as two segments
+        ("The plan, officials said, will cost two billion dollars.", "The plan will cost two billion dollars"),
+        ("As the Post reported, the mayor signed the budget on Friday.", "the mayor signed the budget on Friday"),
+        # frames beyond a that-clause: an infinitive, an object, a preposition
+        ("A spokeswoman for the ministry declined to comment.", "to comment"),
+        ("Lena Park asked about the new tax on fuel.", "the new tax on fuel"),
+        ("Officials said in a statement that the plant was safe.", "the plant was safe"),
     ],
 )
 def test_indirect_speech(text, clause):
     d = quotes.extract(text).to_dict()
     assert [q["text"] for q in d["quotes"] if q["kind"] == "indirect"] == [clause]
+
+
+def test_unresolved_pronoun_stays_the_speaker_with_a_warning():
+    d = quotes.extract("\u201cThe vote was rigged,\u201d she said.").to_dict()
+    q = d["quotes"][0]
+    assert q["speaker"] is not None and q["speaker"]["mention"]["text"] == "she"
+    assert q["confidence"] <= 0.5 and "unresolved" in q["evidence"]
+    assert [w["code"] for w in d["warnings"]] == ["unresolved-pronoun"]
 
 
 def test_no_indirect_speech_without_a_speech_verb():

@@ -29,6 +29,8 @@ def found(text: str) -> list[str]:
         ("\u2018We are ready,\u2019 the mayor said.", ["We are ready,"]),
         # nested quotes: only the outer quote is reported, with the inner marks in its text
         ("\u201cShe told me \u2018never again\u2019 and left,\u201d he said.", ["She told me \u2018never again\u2019 and left,"]),
+        # NYT style ''...'': two apostrophes are not a quote here, and a quote within one is no quote of its own
+        ("''He took an ostrich 'head in the sand' approach,'' she said.", []),
         # a quote interrupted by its attribution is two stretches here (merged later, in attribution)
         ('"First part," he said, "second part."', ["First part,", "second part."]),
     ],
