@@ -381,9 +381,11 @@ def _work_title(text: str, q: RawQuote, headline_only: bool = False) -> bool:
     # title case inside a title-case line is a headline's name of a work, not speech (PolNeAR train: 3 of 44 were)
     ls = text.rfind("\n", 0, q.opens[0]) + 1
     le = text.find("\n", q.opens[0])
-    line = re.findall(r"[A-Za-z][\w'\u2019-]*", text[ls:le if le >= 0 else len(text)])
-    long = [w for w in line if w.lower() not in _SMALL]
-    return len(line) > len(ws) and len(line) < 20 and sum(w[0].isupper() for w in long) >= 0.6 * len(long)
+    le = le if le >= 0 else len(text)
+    around = re.findall(r"[A-Za-z][\w'\u2019-]*", text[ls:q.opens[0]] + " " + text[q.closes[-1] + 1 if q.closes[-1] >= 0 else le:le])
+    long = [w for w in around if w.lower() not in _SMALL]
+    # every word around it capitalised too ("Ruiz Says 'Meet the Press' Was Tough"), not '"Hello," said Anna Smith'
+    return bool(long) and len(around) < 16 and all(w[0].isupper() for w in long)
 
 
 def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Quote], list[Warning]]:
@@ -458,7 +460,7 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
             prev.segments.extend(q.segments)
             continue
         if kind == "partial" and (how in {"none", "paragraph-cue", "headline-colon"} or _work_title(text, q)) \
-                or kind == "direct" and _work_title(text, q, headline_only=True):
+                or kind == "direct" and how not in {"colon", "headline-colon"} and _work_title(text, q, headline_only=True):
             continue  # scare quotes, titles of works, coined terms: not speech
         if q.single and how in {"none", "paragraph-cue"} and kind == "partial":
             continue

@@ -18,6 +18,8 @@ def who(text: str) -> list[tuple[str, str | None, str]]:
         ("\u201cThe bridge will open in May,\u201d Maria Lopez said.", [("The bridge will open in May,", "Maria Lopez", "direct")]),
         # said X (inverted)
         ("\u201cWe need more buses,\u201d said Tom Baker.", [("We need more buses,", "Tom Baker", "direct")]),
+        # a short quote on a line of capitalised names is no headline
+        ("\u201cHello,\u201d said Anna Smith.", [("Hello,", "Anna Smith", "direct")]),
         # X, title, said
         ("\u201cPrices are falling,\u201d Anne Weber, the bank's chief economist, said on Monday.",
          [("Prices are falling,", "Anne Weber", "direct")]),
