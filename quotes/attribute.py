@@ -286,7 +286,7 @@ def _before_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token | None:
     if cue.dep_ == "acl":
         # a reduced relative on a noun that has no verb of its own to be the subject of
         h = cue.head
-        if h.i < cue.i and (h.dep_ == "ROOT" or (h.dep_ in SUBJ and not h.head.tag_.startswith("VB"))) \
+        if h.i < cue.i and (h.dep_ in ("ROOT", "appos") or (h.dep_ in SUBJ and not h.head.tag_.startswith("VB"))) \
                 and not _inside(h, b, all_segs):
             return h
         return None
@@ -309,12 +309,14 @@ def _before_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token | None:
                 break
             x = x.head
         return None
-    if t.tag_ == "MD" and t.text[:1].isupper() and j > cue.sent.start:
-        return t  # 'Will described': a name the tagger read as a modal
+    if t.tag_ in ("MD", "RB", "JJ") and t.text[:1].isupper() and j > cue.sent.start:
+        return t  # 'Will described', 'And Skelly called': a name the tagger read as a modal or an adverb
     if t.tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP") and t.dep_ not in ("pobj", "dobj", "poss") \
             and not _inside(t, b, all_segs):
         return t
-    return None
+    # 'Sanders's team, a White House official who spoke anonymously, said': the subject read as an apposition
+    ap = [a for a in cue.sent if a.dep_ == "appos" and a.i < cue.i and cue.i - 2 <= a.right_edge.i < cue.i]
+    return ap[-1] if ap and not _inside(ap[-1], b, all_segs) else None
 
 
 def _verb_after(text: str, q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span]) -> Token | None:
