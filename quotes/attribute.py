@@ -569,7 +569,8 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
     if not second:
         if tok.lower_ == "according":
             return _according_clause(tok), "according-to"
-        comp = [c for c in tok.children if c.dep_ == "ccomp"]
+        # with a clause on each side ("X - a former aide said Y - ..."), the one after the verb is what was said
+        comp = sorted((c for c in tok.children if c.dep_ == "ccomp"), key=lambda c: c.i < tok.i)
         span = _clause(comp[0]) if comp else None
         if span is None and not comp:
             span, how = _misattached(tok)
