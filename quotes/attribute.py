@@ -281,7 +281,7 @@ def _after_inverted(text: str, cue: Token, b: Block) -> Token | None:
 def _before_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token | None:
     """A cue the parser left without a subject although a noun phrase stands right before it:
     'Beruff, a Scott ally, called ...' read as a reduced relative (acl), 'Conway notes', 'Will described'
-    (Will tagged as a modal). The noun right before the cue (past adverbs and a modal) is the speaker."""
+    (Will tagged as a modal), "About 4 in 10 say". The noun right before the cue (past adverbs and a modal) is the speaker."""
     doc = cue.doc
     if cue.dep_ == "acl":
         # a reduced relative on a noun that has no verb of its own to be the subject of
@@ -311,7 +311,7 @@ def _before_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token | None:
         return None
     if t.tag_ in ("MD", "RB", "JJ") and t.text[:1].isupper() and j > cue.sent.start:
         return t  # 'Will described', 'And Skelly called': a name the tagger read as a modal or an adverb
-    if t.tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP") and t.dep_ not in ("pobj", "dobj", "poss") \
+    if t.tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP", "CD") and t.dep_ not in ("pobj", "dobj", "poss") \
             and not _inside(t, b, all_segs):
         return t
     # 'Sanders's team, a White House official who spoke anonymously, said': the subject read as an apposition
