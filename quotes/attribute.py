@@ -2,8 +2,13 @@
 
 Order of evidence for a quote: a speech verb that governs the quote in the parse, one the
 quote governs ("..., he said" parsed as parataxis), the nearest speech verb in the sentence,
-a colon introduction, a speech verb elsewhere in the paragraph, and finally the speaker of
-the quote just before (a follow-on quote).
+a colon introduction, a speech verb elsewhere in the paragraph, a line above ending in a colon,
+and finally the speaker of the quote just before (a follow-on quote). Where the parser left the
+cue without a subject, the noun phrase beside the cue speaks.
+
+Indirect speech: the clause a speech verb governs (the one after it when there are two), the
+sentence around a parenthetical cue ("X, officials said, Y") or an "As ... reported," clause, the
+clause an "according to" phrase attaches to, and the frames of models/reporting_frames.txt.
 """
 from __future__ import annotations
 
