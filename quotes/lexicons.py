@@ -70,5 +70,11 @@ def reporting_frames() -> dict[str, frozenset[str]]:
 
 
 @cache
+def title_abbreviations() -> dict[str, str]:
+    """'sen.' -> 'senator': abbreviated titles and the word they stand for."""
+    return dict(line.split()[:2] for line in _lines("title_abbreviations.txt"))
+
+
+@cache
 def work_words() -> frozenset[str]:
     return frozenset(w.lower() for w in _lines("work_words.txt"))

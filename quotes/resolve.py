@@ -346,9 +346,17 @@ def _match_title(m: Mention, speakers: list[Entity]) -> Entity | None:
     ws = [w for w in _words(m.span.text) if w not in {"the", "a", "an"}]
     if not ws or ws[-1] not in lexicons.title_words():
         return None
-    want = {_stem(w) for w in ws}
-    hits = [e for e in speakers if e.title and want <= {_stem(w) for w in _words(e.title)}]
+    full = lexicons.title_abbreviations()
+    # a place before the title ("the Florida senator") need not be part of the entity's title
+    want = {_stem(full.get(w, w)) for w in ws[:-1] if not _is_place(w, m.span.text)} | {_stem(full.get(ws[-1], ws[-1]))}
+    hits = [e for e in speakers if e.title and want <= {_stem(full.get(w, w)) for w in _words(e.title)}]
     return hits[0] if len(hits) == 1 else None
+
+
+def _is_place(word: str, text: str) -> bool:
+    """A capitalised word of a description that is not a title word: a place or party ("Florida")."""
+    return word not in lexicons.title_words() and re.search(rf"\b{re.escape(word)}\b", text, re.I) is not None \
+        and any(w[:1].isupper() for w in re.findall(rf"\b{re.escape(word)}\b", text, re.I))
 
 
 def _source_entities(quotes: list[Quote], found: dict[int, SourceMention]) -> list[Entity]:

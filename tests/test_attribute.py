@@ -31,6 +31,9 @@ def who(text: str) -> list[tuple[str, str | None, str]]:
         # a later surname resolves to the fullest name
         ("Senator Paula Grant spoke first. \u201cThis bill is a mistake,\u201d Grant said.",
          [("This bill is a mistake,", "Paula Grant", "direct")]),
+        # an abbreviated title and a place before the title word: "the Florida senator" is Sen. Marco Rubio
+        ("\u201cWe are at war,\u201d said Sen. Marco Rubio, R-Fla.\n\n\u201cNothing will change,\u201d the Florida senator said.",
+         [("We are at war,", "Marco Rubio", "direct"), ("Nothing will change,", "Marco Rubio", "direct")]),
         # a pronoun resolves to the person just named
         ("Mayor Carl Dunn visited the site on Friday. \u201cWe will rebuild,\u201d he said.",
          [("We will rebuild,", "Carl Dunn", "direct")]),
