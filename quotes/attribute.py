@@ -539,12 +539,13 @@ def indirect(text: str, bl: list[Block], quotes: list[Quote]) -> list[Quote]:
                 if not is_cue(tok):
                     continue
                 span, how = _reported(tok, frames, second)
-                parts = _around(tok) if span is None and not second else None
+                parts = (_around(tok) if span is None else _according_around(tok) if how == "according-to" else None) \
+                    if not second else None
                 if span is None and not parts:
                     continue
                 if parts:
                     # 'The editorial, sources said, nailed the narrative': the sentence around a parenthetical cue
-                    span, how = (parts[0][0], parts[-1][1]), "speech-verb-parenthetical"
+                    span, how = (parts[0][0], parts[-1][1]), "according-to" if how == "according-to" else "speech-verb-parenthetical"
                 a, z = b.start + span[0], b.start + span[1]
                 if any(s < z and a < e for s, e in taken) or _has_mark(text, a, z):
                     continue
@@ -667,6 +668,20 @@ def _clause(head: Token) -> tuple[int, int] | None:
     if len(toks) < 3:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _according_around(tok: Token) -> list[tuple[int, int]] | None:
+    """'At the heart of it, according to Ross, was a decision ...': an 'according to X' phrase set off by
+    commas inside the sentence; the words on both sides of it."""
+    sent = tok.sent
+    phrase = list(tok.subtree)
+    p0, p1 = phrase[0].i, phrase[-1].i
+    before = [t for t in sent if t.i < p0 and not (t.is_punct and t.i == p0 - 1)]
+    after = [t for t in sent if t.i > p1 and not (t.is_punct and t.i == p1 + 1)]
+    if p0 == sent.start or not (p0 > 0 and tok.doc[p0 - 1].text == ",") or len([t for t in after if not t.is_punct]) < 3:
+        return None
+    parts = [_edges(before, 1), _edges(after, 3)]
+    return [p for p in parts if p is not None] if parts[1] else None
 
 
 def _according_clause(tok: Token) -> tuple[int, int] | None:

@@ -124,6 +124,7 @@ def test_source_is_never_the_speakers_employer():
         # a cue set off by commas inside what it reports: both sides, as two segments
         ("The plan, officials said, will cost two billion dollars.", "The plan will cost two billion dollars"),
         ("As the Post reported, the mayor signed the budget on Friday.", "the mayor signed the budget on Friday"),
+        ("The cause, according to Dennis Ross, was a decision to keep away.", "The cause was a decision to keep away"),
         # frames beyond a that-clause: an infinitive, an object, a preposition
         ("A spokeswoman for the ministry declined to comment.", "to comment"),
         ("Lena Park asked about the new tax on fuel.", "the new tax on fuel"),
