@@ -539,13 +539,12 @@ def indirect(text: str, bl: list[Block], quotes: list[Quote]) -> list[Quote]:
                 if not is_cue(tok):
                     continue
                 span, how = _reported(tok, frames, second)
-                parts = (_around(tok) if span is None else _according_around(tok) if how == "according-to" else None) \
-                    if not second else None
+                parts = None if second else _according_around(tok) if tok.lower_ == "according" else _around(tok) if span is None else None
                 if span is None and not parts:
                     continue
                 if parts:
                     # 'The editorial, sources said, nailed the narrative': the sentence around a parenthetical cue
-                    span, how = (parts[0][0], parts[-1][1]), "according-to" if how == "according-to" else "speech-verb-parenthetical"
+                    span, how = (parts[0][0], parts[-1][1]), "according-to" if tok.lower_ == "according" else "speech-verb-parenthetical"
                 a, z = b.start + span[0], b.start + span[1]
                 if any(s < z and a < e for s, e in taken) or _has_mark(text, a, z):
                     continue
