@@ -34,7 +34,7 @@ CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "relcl")
 # Dependents kept in a speaker's noun phrase: not appositions, clauses or punctuation.
 NP_KEEP = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod", "prep", "pobj", "npadvmod", "cc", "conj", "flat", "advmod"}
 CONFIDENCE = {"parse-governs": 0.93, "governing-verb": 0.7, "verb-after-quote": 0.8, "colon-paragraph": 0.8, "parse-governed": 0.9, "according-to": 0.9, "colon": 0.85, "headline-colon": 0.6,
-              "sentence-cue": 0.75, "paragraph-cue": 0.6, "follow-on": 0.7, "none": 0.2}
+              "sentence-cue": 0.75, "paragraph-cue": 0.6, "follow-on": 0.7, "dash-signature": 0.8, "none": 0.2}
 
 
 @dataclass
@@ -324,6 +324,22 @@ def _before_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token | None:
     return ap[-1] if ap and not _inside(ap[-1], b, all_segs) else None
 
 
+_SIGNATURE = re.compile(r"[ \t]*[\u2015\u2014\u2013-][ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,4})[ \t]*[.,]?[ \t]*$")
+
+
+def _dash_signature(text: str, q: RawQuote, b: Block) -> Token | None:
+    """'"..." ― Pamela Padilla' / '"..." - Sanders.': a name after a dash ends the quote's line."""
+    c = q.closes[-1]
+    if c < 0 or b.doc is None:
+        return None
+    m = _SIGNATURE.match(text, c + 1, b.end)
+    if m is None:
+        return None
+    end = m.end(1) - b.start
+    toks = [t for t in b.doc if t.idx < end and t.idx >= m.start(1) - b.start]
+    return toks[-1] if toks else None
+
+
 def _verb_after(text: str, q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span]) -> Token | None:
     """A verb within three tokens after the closing mark whose subject stands outside the quote."""
     c = q.closes[-1]
@@ -430,6 +446,11 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
             c = _verb_after(text, q, last[0], last[1], all_segs)
             if c is not None:
                 cue, how, ctx_b, ctx_s = c, "verb-after-quote", last[0], last[1]
+        if cue is None and spk is None and kind == "direct" and last is not None:
+            # a pull quote signed with a dash after it: '"..." ― Pamela Padilla'
+            tok = _dash_signature(text, q, last[0])
+            if tok is not None:
+                spk, how, ctx_b, ctx_s = tok, "dash-signature", last[0], tok.sent
         if cue is None and spk is None and last is not None:
             # a speech verb elsewhere in the paragraph: "X." He said it twice. "Y."
             b = last[0]

@@ -34,6 +34,9 @@ def who(text: str) -> list[tuple[str, str | None, str]]:
         # an abbreviated title and a place before the title word: "the Florida senator" is Sen. Marco Rubio
         ("\u201cWe are at war,\u201d said Sen. Marco Rubio, R-Fla.\n\n\u201cNothing will change,\u201d the Florida senator said.",
          [("We are at war,", "Marco Rubio", "direct"), ("Nothing will change,", "Marco Rubio", "direct")]),
+        # a pull quote signed with a dash
+        ("Readers wrote in.\n\n\u201cGreat speech, terrible ideas.\u201d \u2015 Pamela Padilla\n",
+         [("Great speech, terrible ideas.", "Pamela Padilla", "direct")]),
         # a pronoun resolves to the person just named
         ("Mayor Carl Dunn visited the site on Friday. \u201cWe will rebuild,\u201d he said.",
          [("We will rebuild,", "Carl Dunn", "direct")]),
