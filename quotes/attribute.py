@@ -34,7 +34,7 @@ CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "relcl")
 # Dependents kept in a speaker's noun phrase: not appositions, clauses or punctuation.
 NP_KEEP = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod", "prep", "pobj", "npadvmod", "cc", "conj", "flat", "advmod"}
 CONFIDENCE = {"parse-governs": 0.93, "governing-verb": 0.7, "verb-after-quote": 0.8, "colon-paragraph": 0.8, "parse-governed": 0.9, "according-to": 0.9, "colon": 0.85, "headline-colon": 0.6,
-              "sentence-cue": 0.75, "paragraph-cue": 0.6, "follow-on": 0.7, "dash-signature": 0.8, "none": 0.2}
+              "sentence-cue": 0.75, "paragraph-cue": 0.6, "follow-on": 0.7, "dash-signature": 0.8, "sentence-before": 0.6, "none": 0.2}
 
 
 @dataclass
@@ -340,6 +340,18 @@ def _dash_signature(text: str, q: RawQuote, b: Block) -> Token | None:
     return toks[-1] if toks else None
 
 
+def _subject_before(q: RawQuote, b: Block, all_segs: list[Span]) -> tuple[Token, SpacySpan] | None:
+    """The named person (a proper-noun subject) of the sentence right before a quote in its paragraph."""
+    if b.doc is None:
+        return None
+    before = [s for s in b.doc.sents if b.start + s.end_char <= q.opens[0]]
+    if not before:
+        return None
+    sent = before[-1]
+    subj = [t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.tag_ == "NNP" and not _inside(t, b, all_segs)]
+    return (subj[0], sent) if subj else None
+
+
 def _verb_after(text: str, q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span]) -> Token | None:
     """A verb within three tokens after the closing mark whose subject stands outside the quote."""
     c = q.closes[-1]
@@ -505,6 +517,12 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
         if spk is not None:
             quote.speaker = mention_of(ctx_b, spk)
             quote.evidence, quote.confidence = how, CONFIDENCE[how]
+        elif kind == "direct" and (found := _subject_before(q, first[0], all_segs)) is not None:
+            # 'Sen. Bernie Sanders identified young voters as the reason. "The younger people are ..."': the
+            # person the paragraph is about, named as the subject of the sentence before the quote
+            spk, ctx_s = found
+            quote.speaker, quote.ctx = mention_of(first[0], spk), Context(first[0], ctx_s, None, spk)
+            quote.evidence, quote.confidence = "sentence-before", CONFIDENCE["sentence-before"]
         elif prev is not None and prev.speaker is not None and _near(bl, prev, q) and kind == "direct":
             # a follow-on quote: a quoted paragraph after an attributed one keeps its speaker
             quote.speaker, quote.ctx.speaker = prev.speaker, prev.ctx.speaker

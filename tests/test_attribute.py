@@ -34,6 +34,10 @@ def who(text: str) -> list[tuple[str, str | None, str]]:
         # an abbreviated title and a place before the title word: "the Florida senator" is Sen. Marco Rubio
         ("\u201cWe are at war,\u201d said Sen. Marco Rubio, R-Fla.\n\n\u201cNothing will change,\u201d the Florida senator said.",
          [("We are at war,", "Marco Rubio", "direct"), ("Nothing will change,", "Marco Rubio", "direct")]),
+        # no cue at all: the person named as the subject of the sentence before the quote
+        ("\u201cWe will vote,\u201d said Mike Pence.\n\nOn Sunday, Senator Bernie Sanders identified fatigue as the reason. "
+         "\u201cThe younger people are sick and tired of discrimination.\u201d",
+         [("We will vote,", "Mike Pence", "direct"), ("The younger people are sick and tired of discrimination.", "Bernie Sanders", "direct")]),
         # a pull quote signed with a dash
         ("Readers wrote in.\n\n\u201cGreat speech, terrible ideas.\u201d \u2015 Pamela Padilla\n",
          [("Great speech, terrible ideas.", "Pamela Padilla", "direct")]),
