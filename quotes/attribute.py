@@ -620,6 +620,11 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
             span, how = _misattached(tok)
             if span is not None:
                 return span, how
+            # 'asked workers if they planned to attend': a question reported as an if/whether clause
+            if lexicons.speech_verbs().get(tok.lower_) == "ask":
+                q = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i
+                     and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
+                span = _clause(q[0]) if q else None
         return (span if span and span[1] - span[0] >= 12 else None), "speech-verb-complement"
     lemma = lexicons.speech_verbs().get(tok.lower_)
     if lemma in frames.get("infinitive", ()):
@@ -633,7 +638,9 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
         # 'call' reports only as "called X Y" ("called a meeting" is no speech)
         if obj and (obj[0].tag_ != "PRP" or oprd) and (oprd or lemma != "call"):
             return _edges(sorted({t for p in obj + oprd for t in p.subtree}, key=lambda t: t.i), 2), "speech-verb-object"
-    for prep in (c for c in tok.children if c.dep_ == "prep" and f"{lemma}:{c.lower_}" in frames.get("preposition", ())):
+    # the preposition may hang from the verb or from its object ("asked the senator about the merger")
+    heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and f"{lemma}:{c.lower_}" in frames.get("preposition", ())):
         obj = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
         if obj:
             return _edges(list(obj[0].subtree), 2), "speech-verb-preposition"

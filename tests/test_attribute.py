@@ -135,6 +135,8 @@ def test_source_is_never_the_speakers_employer():
         # frames beyond a that-clause: an infinitive, an object, a preposition
         ("A spokeswoman for the ministry declined to comment.", "to comment"),
         ("Lena Park asked about the new tax on fuel.", "the new tax on fuel"),
+        ("Chuck Todd asked the senator about the new tax on fuel.", "the new tax on fuel"),
+        ("Sanders asked workers if they planned to attend the caucuses.", "they planned to attend the caucuses"),
         ("Officials said in a statement that the plant was safe.", "the plant was safe"),
     ],
 )
