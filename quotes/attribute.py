@@ -587,9 +587,16 @@ def indirect(text: str, bl: list[Block], quotes: list[Quote]) -> list[Quote]:
                 a, z = b.start + span[0], b.start + span[1]
                 if any(s < z and a < e for s, e in taken) or _has_mark(text, a, z):
                     continue
-                spk, _ = speaker_of(tok)
-                if spk is None:
-                    spk = _before_cue(tok, b, [])
+                if how == "speech-verb-parenthetical":
+                    # the cue's own subject, or its agent ('as reported by Western Journalism'); never the
+                    # subject of the sentence it reports
+                    own = [c for c in tok.children if c.dep_ in SUBJ]
+                    spk = _named(tok, own[0])[0] if own else \
+                        next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+                else:
+                    spk, _ = speaker_of(tok)
+                    if spk is None:
+                        spk = _before_cue(tok, b, [])
                 if spk is None:
                     continue
                 c0, c1 = b.char(tok)
@@ -651,9 +658,10 @@ def _around(tok: Token) -> list[tuple[int, int]] | None:
     """A cue set off by commas inside the sentence it reports ('X, sources said, Y', parsed as parataxis):
     the words before and after its clause, as one or two character ranges."""
     # 'As The Hill reported, X': an as-clause of reporting before the sentence it reports
+    # ('As reported by Western Journalism, X': the agent speaks)
     as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and tok.i < tok.head.i
-    if not (tok.dep_ == "parataxis" or as_clause) or not any(c.dep_ in SUBJ for c in tok.children) \
-            or any(c.dep_ == "ccomp" for c in tok.children):
+    if not (tok.dep_ == "parataxis" or as_clause) or any(c.dep_ == "ccomp" for c in tok.children) \
+            or not any(c.dep_ in SUBJ or (as_clause and c.dep_ == "agent") for c in tok.children):
         return None
     head = tok.head
     inner = {t.i for t in tok.subtree}

@@ -145,6 +145,19 @@ def test_indirect_speech(text, clause):
     assert [q["text"] for q in d["quotes"] if q["kind"] == "indirect"] == [clause]
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The plan, officials said, will cost two billion dollars.", "officials"),
+        ("As reported by Western Journalism, investigators found over 2,200 emails.", "Western Journalism"),
+    ],
+)
+def test_parenthetical_cue_speaks_not_the_clause_it_reports(text, speaker):
+    d = quotes.extract(text).to_dict()
+    names = {s["id"]: s["name"] for s in d["speakers"]}
+    assert [names[q["speaker"]["id"]] for q in d["quotes"] if q["kind"] == "indirect"] == [speaker]
+
+
 def test_unresolved_pronoun_stays_the_speaker_with_a_warning():
     d = quotes.extract("\u201cThe vote was rigged,\u201d she said.").to_dict()
     q = d["quotes"][0]
