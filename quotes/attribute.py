@@ -364,15 +364,21 @@ def _verb_after(text: str, q: RawQuote, b: Block, sent: SpacySpan, all_segs: lis
     return None
 
 
+def intro_line(text: str, bl: list[Block], q: RawQuote) -> int | None:
+    """Index of the paragraph right before a quote that opens its own paragraph, when that paragraph
+    ends with a colon ("Breitbart News responded:")."""
+    k = index_at(bl, q.opens[0])
+    if not k or bl[k].start != q.opens[0] or not text[bl[k - 1].start:bl[k - 1].end].rstrip().endswith(":"):
+        return None
+    return k - 1
+
+
 def _previous_line_intro(text: str, bl: list[Block], q: RawQuote) -> tuple[Token | None, Token, Block, SpacySpan] | None:
-    """The paragraph before the quote ends with a colon ("Breitbart News responded:"): its cue and speaker."""
-    b = block_at(bl, q.opens[0])
-    if b is None or text[b.start] != text[q.opens[0]] or b.start != q.opens[0]:
+    """The paragraph before the quote ends with a colon: its cue and speaker."""
+    k = intro_line(text, bl, q)
+    if k is None or bl[k].doc is None:
         return None
-    k = index_at(bl, b.start)
-    if k == 0 or bl[k - 1].doc is None or not text[bl[k - 1].start:bl[k - 1].end].rstrip().endswith(":"):
-        return None
-    pb = bl[k - 1]
+    pb = bl[k]
     sent = list(pb.doc.sents)[-1]
     cues = [t for t in sent if is_cue(t)]
     for c in cues:
@@ -577,14 +583,10 @@ def indirect(text: str, bl: list[Block], quotes: list[Quote]) -> list[Quote]:
             for tok in b.doc:
                 if not is_cue(tok):
                     continue
-                span, how = _reported(tok, frames, second)
-                parts = None if second else _according_around(tok) if tok.lower_ == "according" else _around(tok) if span is None else None
-                if span is None and not parts:
+                parts, how = _reported(tok, frames, second)
+                if not parts:
                     continue
-                if parts:
-                    # 'The editorial, sources said, nailed the narrative': the sentence around a parenthetical cue
-                    span, how = (parts[0][0], parts[-1][1]), "according-to" if tok.lower_ == "according" else "speech-verb-parenthetical"
-                a, z = b.start + span[0], b.start + span[1]
+                a, z = b.start + parts[0][0], b.start + parts[-1][1]
                 if any(s < z and a < e for s, e in taken) or _has_mark(text, a, z):
                     continue
                 if how == "speech-verb-parenthetical":
@@ -602,7 +604,7 @@ def indirect(text: str, bl: list[Block], quotes: list[Quote]) -> list[Quote]:
                 c0, c1 = b.char(tok)
                 if tok.lower_ == "according":
                     c1 = b.char(tok.doc[tok.i + 1])[1]
-                segs = [(b.start + x, b.start + y) for x, y in parts] if parts else [(a, z)]
+                segs = [(b.start + x, b.start + y) for x, y in parts]
                 q = Quote(kind="indirect", segments=[Span(x, y, text[x:y]) for x, y in segs], cue=Span(c0, c1, text[c0:c1]))
                 q.speaker = mention_of(b, spk)
                 q.evidence, q.confidence = how, 0.75
@@ -615,65 +617,72 @@ def indirect(text: str, bl: list[Block], quotes: list[Quote]) -> list[Quote]:
 _OBJECT_PREP = {("of", "accuse"), ("as", "describe"), ("as", "call")}
 
 
-def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tuple[tuple[int, int] | None, str]:
-    """The doc-relative character range a cue reports, and the rule that found it."""
+def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tuple[list[tuple[int, int]] | None, str]:
+    """The doc-relative character ranges a cue reports (two when the cue stands inside them), and the
+    rule that found them."""
     if not second:
         if tok.lower_ == "according":
-            return _according_clause(tok), "according-to"
+            return _according(tok), "according-to"
         # with a clause on each side ("X - a former aide said Y - ..."), the one after the verb is what was said
         comp = sorted((c for c in tok.children if c.dep_ == "ccomp"), key=lambda c: c.i < tok.i)
         span = _clause(comp[0]) if comp else None
         if span is None and not comp:
             span, how = _misattached(tok)
             if span is not None:
-                return span, how
+                return [span], how
+            parts = _around(tok)
+            if parts:
+                return parts, "speech-verb-parenthetical"
             # 'asked workers if they planned to attend': a question reported as an if/whether clause
             if lexicons.speech_verbs().get(tok.lower_) == "ask":
                 q = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i
                      and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
                 span = _clause(q[0]) if q else None
-        return (span if span and span[1] - span[0] >= 12 else None), "speech-verb-complement"
+        return ([span] if span and span[1] - span[0] >= 12 else None), "speech-verb-complement"
     lemma = lexicons.speech_verbs().get(tok.lower_)
+    span, how = None, "none"
     if lemma in frames.get("infinitive", ()):
         comp = [c for c in tok.children if c.dep_ == "xcomp" and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)]
         if comp:
-            return _edges(list(comp[0].subtree), 2), "speech-verb-infinitive"  # "declined to comment"
-    if lemma in frames.get("object", ()):
+            span, how = _edges(list(comp[0].subtree), 2), "speech-verb-infinitive"  # "declined to comment"
+    if span is None and lemma in frames.get("object", ()):
         obj = [c for c in tok.children if c.dep_ == "dobj"]
         # what the object is called or accused of belongs to the content ("called him a liar", "described it as a mistake")
         oprd = [c for c in tok.children if c.dep_ in ("oprd", "ccomp") or (c.dep_ == "prep" and (c.lower_, lemma) in _OBJECT_PREP)]
         # 'call' reports only as "called X Y" ("called a meeting" is no speech)
         if obj and (obj[0].tag_ != "PRP" or oprd) and (oprd or lemma != "call"):
-            return _edges(sorted({t for p in obj + oprd for t in p.subtree}, key=lambda t: t.i), 2), "speech-verb-object"
-    # the preposition may hang from the verb or from its object ("asked the senator about the merger")
-    heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
-    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and f"{lemma}:{c.lower_}" in frames.get("preposition", ())):
-        obj = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
-        if obj:
-            return _edges(list(obj[0].subtree), 2), "speech-verb-preposition"
-    return None, "none"
+            span, how = _edges(sorted({t for p in obj + oprd for t in p.subtree}, key=lambda t: t.i), 2), "speech-verb-object"
+    if span is None:
+        # the preposition may hang from the verb or from its object ("asked the senator about the merger")
+        heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and f"{lemma}:{c.lower_}" in frames.get("preposition", ())):
+            obj = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+            if obj:
+                span, how = _edges(list(obj[0].subtree), 2), "speech-verb-preposition"
+                break
+    return ([span] if span else None), how
 
 
-def _around(tok: Token) -> list[tuple[int, int]] | None:
-    """A cue set off by commas inside the sentence it reports ('X, sources said, Y', parsed as parataxis):
-    the words before and after its clause, as one or two character ranges."""
-    # 'As The Hill reported, X': an as-clause of reporting before the sentence it reports
-    # ('As reported by Western Journalism, X': the agent speaks)
-    as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and tok.i < tok.head.i
-    if not (tok.dep_ == "parataxis" or as_clause) or any(c.dep_ == "ccomp" for c in tok.children) \
-            or not any(c.dep_ in SUBJ or (as_clause and c.dep_ == "agent") for c in tok.children):
-        return None
-    head = tok.head
-    inner = {t.i for t in tok.subtree}
-    lo, hi = min(inner), max(inner)
-    toks = [t for t in head.subtree if t.i not in inner and not (t.is_punct and t.i in (lo - 1, hi + 1))]
+def _sides(scope: list[Token], lo: int, hi: int) -> list[tuple[int, int]] | None:
+    """The words of `scope` on both sides of tokens lo..hi (an attribution set inside what it reports),
+    without the punctuation next to the cut: one or two character ranges, the second one required."""
+    toks = [t for t in scope if not lo <= t.i <= hi and not (t.is_punct and t.i in (lo - 1, hi + 1))]
     before = [t for t in toks if t.i < lo]
     if all(t.tag_ in ("CC", "RB", "UH", "IN") or t.is_punct for t in before):
         before = []  # 'And, as the Post reported, ...': a connective, not reported words
     parts = [_edges(before, 1), _edges([t for t in toks if t.i > hi], 3)]
-    if parts[1] is None:
+    return [p for p in parts if p is not None] if parts[1] else None
+
+
+def _around(tok: Token) -> list[tuple[int, int]] | None:
+    """A cue set off by commas inside the sentence it reports ('X, sources said, Y', parsed as parataxis),
+    or an as-clause before it ('As The Hill reported, X'; 'As reported by Western Journalism, X')."""
+    as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and tok.i < tok.head.i
+    if not (tok.dep_ == "parataxis" or as_clause) or any(c.dep_ == "ccomp" for c in tok.children) \
+            or not any(c.dep_ in SUBJ or (as_clause and c.dep_ == "agent") for c in tok.children):
         return None
-    return [p for p in parts if p is not None]
+    inner = list(tok.subtree)
+    return _sides(list(tok.head.subtree), inner[0].i, inner[-1].i)
 
 
 def _misattached(tok: Token) -> tuple[tuple[int, int] | None, str]:
@@ -723,33 +732,18 @@ def _clause(head: Token) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _according_around(tok: Token) -> list[tuple[int, int]] | None:
-    """'At the heart of it, according to Ross, was a decision ...': an 'according to X' phrase set off by
-    commas inside the sentence; the words on both sides of it."""
+def _according(tok: Token) -> list[tuple[int, int]] | None:
+    """The sentence minus its 'according to X' phrase: the words on both sides when the phrase is set off
+    by commas inside it ('At the heart of it, according to Ross, was ...'), else what it opens or closes."""
     sent = tok.sent
     phrase = list(tok.subtree)
     p0, p1 = phrase[0].i, phrase[-1].i
-    before = [t for t in sent if t.i < p0 and not (t.is_punct and t.i == p0 - 1)]
-    after = [t for t in sent if t.i > p1 and not (t.is_punct and t.i == p1 + 1)]
-    if p0 == sent.start or not (p0 > 0 and tok.doc[p0 - 1].text == ",") or len([t for t in after if not t.is_punct]) < 3:
-        return None
-    parts = [_edges(before, 1), _edges(after, 3)]
-    return [p for p in parts if p is not None] if parts[1] else None
-
-
-def _according_clause(tok: Token) -> tuple[int, int] | None:
-    """The sentence minus its 'according to X' phrase, when that phrase opens or closes it."""
-    sent = tok.sent
-    phrase = list(tok.subtree)
-    p0, p1 = phrase[0].i, phrase[-1].i
-    if p0 > sent.start + 2:
-        toks = [t for t in sent if t.i < p0]
-    else:
-        toks = [t for t in sent if t.i > p1]
+    if p0 > sent.start and tok.doc[p0 - 1].text == ",":
+        parts = _sides(list(sent), p0, p1)
+        if parts:
+            return parts
+    toks = [t for t in sent if t.i < p0] if p0 > sent.start + 2 else [t for t in sent if t.i > p1]
     while toks and toks[0].is_punct:
         toks = toks[1:]
-    while toks and toks[-1].is_punct:
-        toks = toks[:-1]
-    if len(toks) < 4:
-        return None
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    span = _edges(toks, 4)
+    return [span] if span else None

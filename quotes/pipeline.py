@@ -32,12 +32,8 @@ def quoted_stretches(raws) -> list[tuple[int, int]]:
 def _intro_lines(text: str, bl: list[segment.Block], raws) -> list[tuple[int, int]]:
     """The end of a line ending in a colon right before a quoted paragraph ("He then listed them:"):
     the attribution stage reads its speaker there, so it must be parsed even with no cue word in it."""
-    out = []
-    for q in raws:
-        k = segment.index_at(bl, q.opens[0])
-        if k and bl[k].start == q.opens[0] and text[bl[k - 1].start:bl[k - 1].end].rstrip().endswith(":"):
-            out.append((bl[k - 1].end - 1, bl[k - 1].end))
-    return out
+    lines = {k for q in raws if (k := attribute.intro_line(text, bl, q)) is not None}
+    return [(bl[k].end - 1, bl[k].end) for k in sorted(lines)]
 
 
 _CAP = r"[A-Z][\w'\u2019.&-]*"

@@ -355,8 +355,7 @@ def _match_title(m: Mention, speakers: list[Entity]) -> Entity | None:
 
 def _is_place(word: str, text: str) -> bool:
     """A capitalised word of a description that is not a title word: a place or party ("Florida")."""
-    return word not in lexicons.title_words() and re.search(rf"\b{re.escape(word)}\b", text, re.I) is not None \
-        and any(w[:1].isupper() for w in re.findall(rf"\b{re.escape(word)}\b", text, re.I))
+    return word not in lexicons.title_words() and any(w[:1].isupper() for w in re.findall(rf"\b{re.escape(word)}\b", text, re.I))
 
 
 def _source_entities(quotes: list[Quote], found: dict[int, SourceMention]) -> list[Entity]:
