@@ -100,7 +100,8 @@ def speaker_of(cue: Token) -> tuple[Token | None, str]:
             return _named(tok, subj[0])
         if tok.head.i == tok.i:
             break
-        if tok.dep_ in CLIMB or tok.dep_ == "pcomp" or (tok.dep_ == "prep" and tok.tag_ == "IN") \
+        # 'voters are more likely to say ...': through the adjective to the clause's subject
+        if tok.dep_ in CLIMB or tok.dep_ in ("pcomp", "acomp") or (tok.dep_ == "prep" and tok.tag_ == "IN") \
                 or (tok.dep_ in ("dobj", "pobj") and tok.tag_.startswith("NN")):
             tok = tok.head
             continue
@@ -280,7 +281,9 @@ def _after_inverted(text: str, cue: Token, b: Block) -> Token | None:
         if doc[j].tag_.startswith("NN") or (doc[j].text[:1].isupper() and doc[j].is_alpha):
             head = doc[j]
         j += 1
-    return head if head is not None and (head.tag_.startswith("NNP") or head.i > cue.i + 1) else None
+    # one word right after the cue must be a name: capitalised (a proper noun the tagger may have missed), not "It" / "The"
+    one = head is not None and head.i == cue.i + 1 and head.text[:1].isupper() and head.lower_ not in PRONOUNS | {"the", "this", "that", "a", "an"}
+    return head if head is not None and (head.tag_.startswith("NNP") or head.i > cue.i + 1 or one) else None
 
 
 def _before_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token | None:
@@ -614,6 +617,7 @@ def indirect(text: str, bl: list[Block], quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+_REASON = {"if", "unless", "because"}  # not "though": mostly the writer's own aside
 _OBJECT_PREP = {("of", "accuse"), ("as", "describe"), ("as", "call")}
 
 
@@ -626,6 +630,14 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
         # with a clause on each side ("X - a former aide said Y - ..."), the one after the verb is what was said
         comp = sorted((c for c in tok.children if c.dep_ == "ccomp"), key=lambda c: c.i < tok.i)
         span = _clause(comp[0]) if comp else None
+        if span is not None and comp[0].i > tok.i:
+            # 'said he would serve if asked' / '..., because he prizes electability': a condition or reason
+            # the parser hung on the speech verb belongs to what was said
+            cond = [c for c in tok.children if c.dep_ == "advcl" and c.i > comp[0].i
+                    and any(m.dep_ == "mark" and m.lower_ in _REASON for m in c.children)]
+            if cond:
+                end = _edges(list(cond[-1].subtree), 1)
+                span = (span[0], max(span[1], end[1])) if end else span
         if span is None and not comp:
             span, how = _misattached(tok)
             if span is not None:
@@ -649,6 +661,10 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
         obj = [c for c in tok.children if c.dep_ == "dobj"]
         # what the object is called or accused of belongs to the content ("called him a liar", "described it as a mistake")
         oprd = [c for c in tok.children if c.dep_ in ("oprd", "ccomp") or (c.dep_ == "prep" and (c.lower_, lemma) in _OBJECT_PREP)]
+        # 'criticized Rubio for opposing ...', 'announced steps to tighten ...': the reason or purpose the
+        # parser hung on the verb belongs to the object
+        oprd += [c for c in tok.children if obj and c.i > obj[0].i and (c.dep_ == "prep" and c.lower_ == "for" or c.dep_ in ("xcomp", "advcl")
+                 and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children))]
         # 'call' reports only as "called X Y" ("called a meeting" is no speech)
         if obj and (obj[0].tag_ != "PRP" or oprd) and (oprd or lemma != "call"):
             span, how = _edges(sorted({t for p in obj + oprd for t in p.subtree}, key=lambda t: t.i), 2), "speech-verb-object"
@@ -676,12 +692,25 @@ def _sides(scope: list[Token], lo: int, hi: int) -> list[tuple[int, int]] | None
 
 def _around(tok: Token) -> list[tuple[int, int]] | None:
     """A cue set off by commas inside the sentence it reports ('X, sources said, Y', parsed as parataxis),
-    or an as-clause before it ('As The Hill reported, X'; 'As reported by Western Journalism, X')."""
-    as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and tok.i < tok.head.i
+    or an as-clause before or after it ('As The Hill reported, X'; 'As reported by Western Journalism, X';
+    'X, as David Dayen noted')."""
+    as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
     if not (tok.dep_ == "parataxis" or as_clause) or any(c.dep_ == "ccomp" for c in tok.children) \
             or not any(c.dep_ in SUBJ or (as_clause and c.dep_ == "agent") for c in tok.children):
         return None
     inner = list(tok.subtree)
+    if as_clause and tok.i > tok.head.i:
+        # 'X, as David Dayen noted.': the clause the as-clause closes, without its 'that'. Only verbs of
+        # evidential report (models/reporting_frames.txt); a verb with an object is a clause of time
+        # ('as Trump called for a ban') and 'as he suggested' mostly a comparison
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "attr", "acomp", "dative") for c in tok.children) \
+                or lexicons.speech_verbs().get(tok.lower_) not in lexicons.reporting_frames().get("as-after", ()):
+            return None
+        toks = [t for t in tok.head.subtree if t.i < inner[0].i]
+        while toks and (toks[0].is_punct or (toks[0].dep_ == "mark" and toks[0].lower_ == "that")):
+            toks = toks[1:]
+        span = _edges(toks, 4)
+        return [span] if span else None
     return _sides(list(tok.head.subtree), inner[0].i, inner[-1].i)
 
 
