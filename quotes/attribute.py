@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -168,16 +169,9 @@ def _choose_cue(q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span]) ->
     outside = [t for t in sent if not _inside(t, b, all_segs)]
     cues = [t for t in outside if is_cue(t)]
     # 1. a speech verb governing the quote: he said "X" / said it had "suspended" contact
-    for t in inside:
-        x = t.head
-        while x.i != x.head.i and _inside(x, b, q.segments):
-            x = x.head
-        for _ in range(6):
-            if is_cue(x) and not _inside(x, b, all_segs):
-                return _outer_cue(x, b, all_segs), "parse-governs"
-            if x.i == x.head.i:
-                break
-            x = x.head
+    for x in _governors(inside, b, q.segments, 6):
+        if is_cue(x) and not _inside(x, b, all_segs):
+            return _outer_cue(x, b, all_segs), "parse-governs"
     # 2. a speech verb the quote governs: "X," he said (parsed as parataxis)
     for c in cues:
         x = c
@@ -192,17 +186,23 @@ def _choose_cue(q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span]) ->
     # 4. a quoted phrase of 4+ words governed by any verb with a subject ("slammed the plan as '...'"):
     # open-class cues no lexicon lists; 1-3 word quotes stay scare quotes (low precision on PolNeAR train)
     if len(q.text.split()) >= 4:
-        for t in inside:
-            x = t.head
-            while x.i != x.head.i and _inside(x, b, q.segments):
-                x = x.head
-            for _ in range(4):
-                if x.tag_.startswith("VB") and not _inside(x, b, all_segs) and any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children):
-                    return x, "governing-verb"
-                if x.i == x.head.i:
-                    break
-                x = x.head
+        for x in _governors(inside, b, q.segments, 4):
+            if x.tag_.startswith("VB") and not _inside(x, b, all_segs) and any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children):
+                return x, "governing-verb"
     return None, "none"
+
+
+def _governors(inside: list[Token], b: Block, segs: list[Span], n: int) -> Iterator[Token]:
+    """For each token of a quote, the first `n` heads above the quote's own words, nearest first."""
+    for t in inside:
+        x = t.head
+        while x.i != x.head.i and _inside(x, b, segs):
+            x = x.head
+        for _ in range(n):
+            yield x
+            if x.i == x.head.i:
+                break
+            x = x.head
 
 
 def _outer_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token:
@@ -281,9 +281,10 @@ def _after_inverted(text: str, cue: Token, b: Block) -> Token | None:
         if doc[j].tag_.startswith("NN") or (doc[j].text[:1].isupper() and doc[j].is_alpha):
             head = doc[j]
         j += 1
-    # one word right after the cue must be a name: capitalised (a proper noun the tagger may have missed), not "It" / "The"
-    one = head is not None and head.i == cue.i + 1 and head.text[:1].isupper() and head.lower_ not in PRONOUNS | {"the", "this", "that", "a", "an"}
-    return head if head is not None and (head.tag_.startswith("NNP") or head.i > cue.i + 1 or one) else None
+    if head is not None and head.i == cue.i + 1 and not head.tag_.startswith("NNP") \
+            and (not head.text[:1].isupper() or head.tag_ in ("PRP", "DT", "WDT")):
+        return None  # one word after the cue is a name if capitalised ('said Skelly', tagged RB), not 'said It'
+    return head
 
 
 def _before_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token | None:
@@ -642,7 +643,7 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
             span, how = _misattached(tok)
             if span is not None:
                 return [span], how
-            parts = _around(tok)
+            parts = _around(tok, frames)
             if parts:
                 return parts, "speech-verb-parenthetical"
             # 'asked workers if they planned to attend': a question reported as an if/whether clause
@@ -690,7 +691,7 @@ def _sides(scope: list[Token], lo: int, hi: int) -> list[tuple[int, int]] | None
     return [p for p in parts if p is not None] if parts[1] else None
 
 
-def _around(tok: Token) -> list[tuple[int, int]] | None:
+def _around(tok: Token, frames: dict[str, frozenset[str]]) -> list[tuple[int, int]] | None:
     """A cue set off by commas inside the sentence it reports ('X, sources said, Y', parsed as parataxis),
     or an as-clause before or after it ('As The Hill reported, X'; 'As reported by Western Journalism, X';
     'X, as David Dayen noted')."""
@@ -704,12 +705,9 @@ def _around(tok: Token) -> list[tuple[int, int]] | None:
         # evidential report (models/reporting_frames.txt); a verb with an object is a clause of time
         # ('as Trump called for a ban') and 'as he suggested' mostly a comparison
         if any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "attr", "acomp", "dative") for c in tok.children) \
-                or lexicons.speech_verbs().get(tok.lower_) not in lexicons.reporting_frames().get("as-after", ()):
+                or lexicons.speech_verbs().get(tok.lower_) not in frames.get("as-after", ()):
             return None
-        toks = [t for t in tok.head.subtree if t.i < inner[0].i]
-        while toks and (toks[0].is_punct or (toks[0].dep_ == "mark" and toks[0].lower_ == "that")):
-            toks = toks[1:]
-        span = _edges(toks, 4)
+        span = _clause(tok.head, upto=inner[0].i, min_len=4)
         return [span] if span else None
     return _sides(list(tok.head.subtree), inner[0].i, inner[-1].i)
 
@@ -745,20 +743,17 @@ def _has_mark(text: str, a: int, z: int) -> bool:
     return any(c in text[a:z] for c in "\"\u201c\u201d\u00ab\u00bb")
 
 
-def _clause(head: Token) -> tuple[int, int] | None:
-    """Character range of a complement clause without its 'that' and edge punctuation."""
-    toks = list(head.subtree)
+def _clause(head: Token, upto: int | None = None, min_len: int = 3) -> tuple[int, int] | None:
+    """Character range of a complement clause (its words before token `upto`, if given) without its
+    'that' and edge punctuation."""
+    toks = [t for t in head.subtree if upto is None or t.i < upto]
     # an "according to X" phrase inside the clause names a source, it is not what was said
     acc = next((t for t in toks if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to"), None)
     if acc is not None and acc.i > toks[0].i:
         toks = [t for t in toks if t.i < acc.i]
     while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in {"that", "whether", "if"} or toks[0].is_punct):
         toks = toks[1:]
-    while toks and toks[-1].is_punct:
-        toks = toks[:-1]
-    if len(toks) < 3:
-        return None
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return _edges(toks, min_len)
 
 
 def _according(tok: Token) -> list[tuple[int, int]] | None:

@@ -43,6 +43,12 @@ def key(evidence: str, mention: str | None, kind: str, text: str = "", entity_ty
     return f"{evidence}|{mk}|{kind}"
 
 
+def rule_key(k: str) -> str:
+    """The key of a key's rule and kind of quote, any mention: 'colon|*|direct'."""
+    evidence, _, kind = k.split("|")
+    return f"{evidence}|*|{kind}"
+
+
 @cache
 def table() -> dict[str, float]:
     path = models_dir() / "confidence.json"
@@ -58,11 +64,10 @@ def assign(q: Quote, entity_type: str = "") -> None:
         return
     t = table()
     k = key(q.evidence, q.speaker.text if q.speaker else None, q.kind, q.text, entity_type)
-    rule = "|".join((q.evidence, "*", k.split("|")[2]))
     if k in t:
         q.confidence = t[k]
-    elif rule in t:
-        q.confidence = t[rule]
+    elif rule_key(k) in t:
+        q.confidence = t[rule_key(k)]
     if "unresolved" in q.evidence:
         q.confidence = min(q.confidence, 0.5)  # a pronoun nobody was found for: a lead, not an answer
 
@@ -85,15 +90,14 @@ def fit(split: Path) -> dict[str, Any]:
             q = unit["quote"]
             men = (q.get("speaker") or {}).get("mention", {}).get("text")
             k = key(q["evidence"], men, q["kind"], q["text"], (unit["entity"] or {}).get("type", ""))
-            for kk in (k, "|".join((q["evidence"], "*", k.split("|")[2])), "*"):
+            for kk in (k, rule_key(k), "*"):
                 counts[kk][0] += ok
                 counts[kk][1] += 1
     out = {}
     g0, n0 = counts.pop("*")
     for k, (good, n) in counts.items():
         # each key is pulled toward its rule's rate, and each rule's rate toward the overall rate
-        ev_, _, kind = k.split("|")
-        rg, rn = counts["|".join((ev_, "*", kind))]
+        rg, rn = counts[rule_key(k)]
         rule_rate = (rg + PRIOR * g0 / n0) / (rn + PRIOR)
         out[k] = round((good + PRIOR * rule_rate) / (n + PRIOR), 3)
     return {"fitted_on": str(split.name), "quotes": sum(n for k, (_, n) in counts.items() if "|*|" in k),

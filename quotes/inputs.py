@@ -62,11 +62,14 @@ def needs_text(warnings: list[Warning]) -> bool:
     return any(w.code in TEXT_WARNINGS for w in warnings)
 
 
-def _refuse_binary(text: str, what: str = "") -> None:
+def _accepted(text: str, *warnings: Warning) -> tuple[str, list[Warning]]:
+    """A decoded text with its decoding warnings and a note of control characters; InputError when
+    control characters show it is binary data."""
     sample = text[:_SAMPLE]
     n = len(_CONTROL.findall(sample))
     if n > max(2, _BINARY_SHARE * len(sample)):
-        raise InputError(f"binary file, not text{what} ({n} control bytes in the first {len(sample)} characters)")
+        raise InputError(f"binary file, not text ({n} control bytes in the first {len(sample)} characters)")
+    return text, [*warnings, *_control_warning(text)]
 
 
 def _control_warning(text: str) -> list[Warning]:
@@ -108,10 +111,8 @@ def decode(data: bytes) -> tuple[str, list[Warning]]:
             except UnicodeDecodeError as exc:
                 failed = failed or f"not valid {name} despite its byte-order mark ({exc.reason})"
                 continue  # FF FE 00 00 may also be a UTF-16 BOM followed by a NUL: try the next
-            _refuse_binary(text)
-            warn = [Warning("encoding", "UTF-8 with a byte-order mark, which is left out of the text (offsets start after it)")
-                    if enc == "utf-8-sig" else Warning("encoding", f"decoded as {name} (byte-order mark)")]
-            return text, warn + _control_warning(text)
+            return _accepted(text, Warning("encoding", "UTF-8 with a byte-order mark, which is left out of the text (offsets start "
+                                           "after it)") if enc == "utf-8-sig" else Warning("encoding", f"decoded as {name} (byte-order mark)"))
     if failed:
         raise InputError(failed)
     sample = data[:_SAMPLE]
@@ -125,31 +126,24 @@ def decode(data: bytes) -> tuple[str, list[Warning]]:
         except UnicodeDecodeError:
             pass
         else:
-            _refuse_binary(text)
-            name = enc16.upper()
-            return text, [Warning("encoding", f"decoded as {name} (no byte-order mark; guessed from its NUL bytes)")] \
-                + _control_warning(text)
+            return _accepted(text, Warning("encoding", f"decoded as {enc16.upper()} (no byte-order mark; guessed from its NUL bytes)"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     else:
-        _refuse_binary(text)
-        return text, _control_warning(text)
+        return _accepted(text)
     # Not UTF-8. Mostly UTF-8 with a few broken bytes (a cut or a bad paste): keep UTF-8, replace them.
     good = len(re.findall(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}", data))
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
     if good >= 3 * bad and bad <= max(3, len(data) // 1000):
-        _refuse_binary(text)
-        return text, [Warning("encoding", f"mostly UTF-8; {bad} invalid byte sequence{'s' if bad != 1 else ''} "
-                                          "replaced with U+FFFD")] + _control_warning(text)
+        return _accepted(text, Warning("encoding", f"mostly UTF-8; {bad} invalid byte sequence{'s' if bad != 1 else ''} replaced with U+FFFD"))
     try:
         text, name = data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         text, name = data.decode("latin-1"), "latin-1"
-    _refuse_binary(text)
-    return text, [Warning("encoding", f"not UTF-8; decoded as {name}")] + _control_warning(text)
+    return _accepted(text, Warning("encoding", f"not UTF-8; decoded as {name}"))
 
 
 def expand(paths: list[str]) -> Iterator[str]:

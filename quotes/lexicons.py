@@ -61,7 +61,8 @@ def anonymous_words() -> frozenset[str]:
 
 @cache
 def reporting_frames() -> dict[str, frozenset[str]]:
-    """'infinitive' / 'object' -> speech-verb lemmas whose content is that constituent."""
+    """Frame name ('infinitive', 'object', 'preposition', 'as-after') -> the speech-verb lemmas (or
+    verb:preposition pairs) that report their content in that frame."""
     out = {}
     for line in _lines("reporting_frames.txt"):
         key, _, words = line.partition(":")

@@ -24,7 +24,7 @@ def load(name: str | None = None) -> Language:
     last: Exception | None = None
     for cand in [name, *ALIASES.get(name, [])]:
         try:
-            nlp = spacy.load(cand, exclude=[c for c in UNUSED])
+            nlp = spacy.load(cand, exclude=list(UNUSED))
         except OSError as exc:
             last = exc
             continue

@@ -68,7 +68,6 @@ def entity_sentences(nlp: Language, text: str, bl: list[segment.Block], quotes) 
     segment.ner_spans(nlp, spans, done)
     # 'he said': the resolver takes the last person named before it in this paragraph and the eight
     # before; look in this paragraph and the one before first, then further back if none is found.
-    index = {id(b): k for k, b in enumerate(bl)}
     # a person speaking earlier is the resolver's choice unless a person is named after it: look no further back
     anchors = sorted((q.start, id(q)) for q in quotes if q.ctx is not None and q.ctx.speaker is not None
                      and (q.ctx.speaker.ent_type_ == "PERSON" or q.ctx.speaker.lower_ in {"he", "she"}))
@@ -76,14 +75,14 @@ def entity_sentences(nlp: Language, text: str, bl: list[segment.Block], quotes) 
     for q in quotes:
         tok = q.ctx.speaker if q.ctx is not None else None
         if tok is not None and tok.lower_ in _SINGULAR and q.speaker is not None:
-            b = segment.block_at(bl, q.speaker.start)
-            if b is not None:
+            k = segment.index_at(bl, q.speaker.start)
+            if k is not None:
                 pos = q.speaker.start
                 a = bisect_left(anchors, (pos, -1)) - 1
                 while a >= 0 and anchors[a][1] == id(q):
                     a -= 1
                 lower = anchors[a][0] if a >= 0 else -1
-                pending.append((pos, index[id(b)], lower))
+                pending.append((pos, k, lower))
     for near, far in ((0, 1), (2, 3), (4, 8)):  # out to the resolver's window of 8 paragraphs
         spans = []
         for pos, k, lower in pending:

@@ -6,7 +6,7 @@ glues such a line to the next sentence; parsing each line as its own Doc keeps t
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -201,16 +201,9 @@ def token_at(nlp: Language, text: str, bl: list[Block], pos: int):
         return None
     if b.doc is None:
         b.doc = _inert(nlp, text[b.start:b.end])
-    rel = pos - b.start
     doc = b.doc
-    lo, hi = 0, len(doc)
-    while lo < hi:  # the last token starting at or before rel
-        mid = (lo + hi) // 2
-        if doc[mid].idx <= rel:
-            lo = mid + 1
-        else:
-            hi = mid
-    return doc[max(0, lo - 1)] if len(doc) else None
+    k = bisect_right(doc, pos - b.start, key=lambda t: t.idx)  # just after the last token starting by pos
+    return doc[max(0, k - 1)] if len(doc) else None
 
 
 def window(doc: Doc, i: int, j: int, margin: int = 6) -> SpacySpan:
@@ -262,13 +255,7 @@ def ner_spans(nlp: Language, spans: list[SpacySpan], done: dict | None = None, b
 
 def index_at(bl: list[Block], pos: int) -> int | None:
     """Index of the block holding character `pos` (binary search), or None."""
-    lo, hi = 0, len(bl)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if bl[mid].end <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
+    lo = bisect_right(bl, pos, key=lambda b: b.end)  # the first block ending after pos
     return lo if lo < len(bl) and bl[lo].start <= pos < bl[lo].end else None
 
 
