@@ -81,6 +81,11 @@ def speaker_of(cue: Token) -> tuple[Token | None, str]:
         nxt = cue.doc[cue.i + 1]
         obj = [g for g in nxt.children if g.dep_ == "pobj"]
         return (obj[0], "according-to") if obj else (None, "according-to")
+    if _passive(cue):
+        # 'Trump was asked about X' / 'Asked why ..., Sanders said': the subject is who was asked or told,
+        # not who spoke; the speaker is the agent ('asked by reporters') or nobody named
+        agent = next((g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        return agent, "passive"
     tok = cue
     for _ in range(6):
         subj = [c for c in tok.children if c.dep_ in SUBJ and not (c.is_punct or c.is_space)]  # not a stray mark
@@ -108,6 +113,14 @@ def speaker_of(cue: Token) -> tuple[Token | None, str]:
             continue
         break
     return None, "none"
+
+
+def _passive(cue: Token) -> bool:
+    """A speech verb in the passive: 'was told', 'is said to', or a bare participle clause ('Asked about X, ...',
+    'when asked if ...')."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        return True
+    return cue.tag_ == "VBN" and cue.dep_ == "advcl" and not any(c.dep_ in ("aux", "nsubj") for c in cue.children)
 
 
 def _named(verb: Token, s: Token) -> tuple[Token | None, str]:
@@ -328,7 +341,9 @@ def _before_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token | None:
     return ap[-1] if ap and not _inside(ap[-1], b, all_segs) else None
 
 
-_SIGNATURE = re.compile(r"[ \t]*[\u2015\u2014\u2013-][ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,4})[ \t]*[.,]?[ \t]*$")
+# a line of its own ends at its newline, not only at the end of the paragraph; any space but a newline
+# (a no-break space often follows the dash)
+_SIGNATURE = re.compile(r"[^\S\n]*[\u2015\u2014\u2013-][^\S\n]*([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){0,4})[^\S\n]*[.,]?[^\S\n]*$", re.M)
 
 
 def _dash_signature(text: str, q: RawQuote, b: Block) -> Token | None:
@@ -340,7 +355,7 @@ def _dash_signature(text: str, q: RawQuote, b: Block) -> Token | None:
     if m is None:
         return None
     end = m.end(1) - b.start
-    toks = [t for t in b.doc if t.idx < end and t.idx >= m.start(1) - b.start]
+    toks = [t for t in b.doc if t.idx < end and t.idx >= m.start(1) - b.start and not t.is_punct]  # not the name's full stop
     return toks[-1] if toks else None
 
 
@@ -493,14 +508,14 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
                 cue, spk, ctx_b, ctx_s = found
                 how = "colon-paragraph"
         if cue is not None and spk is None:
-            spk, _ = speaker_of(cue)
+            spk, why = speaker_of(cue)
             if spk is not None and _inside(spk, ctx_b, all_segs) and not _inside(cue, ctx_b, all_segs):
                 # a subject inside quotation marks is quoted words, not the speaker ('"Toil on," Frank writes')
                 alt = [c for c in cue.children if c.dep_ in SUBJ and not _inside(c, ctx_b, all_segs)]
                 spk = alt[0] if alt else None
-            if spk is None:
+            if spk is None and why != "passive":
                 spk = _after_inverted(text, cue, ctx_b)
-            if spk is None:
+            if spk is None and why != "passive":
                 spk = _before_cue(cue, ctx_b, all_segs)
             if cue.lower_ == "according":
                 how = "according-to" if how != "paragraph-cue" else how
@@ -597,20 +612,22 @@ def indirect(text: str, bl: list[Block], quotes: list[Quote]) -> list[Quote]:
                     # the cue's own subject, or its agent ('as reported by Western Journalism'); never the
                     # subject of the sentence it reports
                     own = [c for c in tok.children if c.dep_ in SUBJ]
+                    why = "parenthetical"
                     spk = _named(tok, own[0])[0] if own else \
                         next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
                 else:
-                    spk, _ = speaker_of(tok)
-                    if spk is None:
+                    spk, why = speaker_of(tok)
+                    if spk is None and why != "passive":
                         spk = _before_cue(tok, b, [])
-                if spk is None:
-                    continue
+                if spk is None and why != "passive":
+                    continue  # a cue whose speaker the parse lost: too unsure to report
+
                 c0, c1 = b.char(tok)
                 if tok.lower_ == "according":
                     c1 = b.char(tok.doc[tok.i + 1])[1]
                 segs = [(b.start + x, b.start + y) for x, y in parts]
                 q = Quote(kind="indirect", segments=[Span(x, y, text[x:y]) for x, y in segs], cue=Span(c0, c1, text[c0:c1]))
-                q.speaker = mention_of(b, spk)
+                q.speaker = mention_of(b, spk) if spk is not None else None
                 q.evidence, q.confidence = how, 0.75
                 q.ctx = Context(b, tok.sent, tok, spk)
                 out.append(q)
@@ -630,7 +647,7 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
             return _according(tok), "according-to"
         # with a clause on each side ("X - a former aide said Y - ..."), the one after the verb is what was said
         comp = sorted((c for c in tok.children if c.dep_ == "ccomp"), key=lambda c: c.i < tok.i)
-        span = _clause(comp[0]) if comp else None
+        span = _clause(comp[0], upto=_cut(tok, comp[0])) if comp else None
         if span is not None and comp[0].i > tok.i:
             # 'said he would serve if asked' / '..., because he prizes electability': a condition or reason
             # the parser hung on the speech verb belongs to what was said
@@ -680,15 +697,40 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
     return ([span] if span else None), how
 
 
-def _sides(scope: list[Token], lo: int, hi: int) -> list[tuple[int, int]] | None:
+def _cut(cue: Token, head: Token) -> int | None:
+    """Where a reported clause ends when the parser hung the speaker's next words inside it: the token
+    before which to cut, or None."""
+    # '..., noting that X' / ', adding ...': the speaker's own participle cue reports the next clause
+    for t in head.subtree:
+        if t.i > head.i and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj") and is_cue(t) and t.doc[t.i - 1].text == "," \
+                and not any(g.dep_ in SUBJ for g in t.children):
+            return t.i - 1
+    # '..., while others said Y' / '..., while 4 in 10 want Z': a contrast the writer sets beside the report
+    for t in head.subtree:
+        if t.i > head.i and t.dep_ == "advcl" and t.doc[t.left_edge.i - 1].text == "," \
+                and any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") and m.i == t.left_edge.i for m in t.children):
+            return t.left_edge.i - 1
+    # 'said the plan would fail, and called him "a liar"': 'called' in the tense of 'said', not of the clause
+    for c in head.children:
+        if c.dep_ == "conj" and c.i > head.i and c.tag_ == cue.tag_ != head.tag_ and not any(g.dep_ in SUBJ for g in c.children) \
+                and (is_cue(c) or any(t.text in _MARKS for t in c.subtree)):
+            k = c.left_edge.i
+            while k - 1 > head.i and head.doc[k - 1].head.i == head.i and (head.doc[k - 1].dep_ == "cc" or head.doc[k - 1].is_punct):
+                k -= 1
+            return k
+    return None
+
+
+def _sides(scope: list[Token], lo: int, hi: int, last: bool = False) -> list[tuple[int, int]] | None:
     """The words of `scope` on both sides of tokens lo..hi (an attribution set inside what it reports),
-    without the punctuation next to the cut: one or two character ranges, the second one required."""
+    without the punctuation next to the cut: one or two character ranges, the second one required
+    unless the attribution comes `last`."""
     toks = [t for t in scope if not lo <= t.i <= hi and not (t.is_punct and t.i in (lo - 1, hi + 1))]
     before = [t for t in toks if t.i < lo]
     if all(t.tag_ in ("CC", "RB", "UH", "IN") or t.is_punct for t in before):
         before = []  # 'And, as the Post reported, ...': a connective, not reported words
-    parts = [_edges(before, 1), _edges([t for t in toks if t.i > hi], 3)]
-    return [p for p in parts if p is not None] if parts[1] else None
+    parts = [_edges(before, 4 if last else 1), _edges([t for t in toks if t.i > hi], 3)]
+    return [p for p in parts if p is not None] if parts[1] or (last and parts[0]) else None
 
 
 def _around(tok: Token, frames: dict[str, frozenset[str]]) -> list[tuple[int, int]] | None:
@@ -709,7 +751,8 @@ def _around(tok: Token, frames: dict[str, frozenset[str]]) -> list[tuple[int, in
             return None
         span = _clause(tok.head, upto=inner[0].i, min_len=4)
         return [span] if span else None
-    return _sides(list(tok.head.subtree), inner[0].i, inner[-1].i)
+    # 'She had struggled, Cruz explained, recalling ...': a cue whose own words end the sentence closes it
+    return _sides(list(tok.head.subtree), inner[0].i, inner[-1].i, last=inner[-1].i >= tok.sent.end - 2)
 
 
 def _misattached(tok: Token) -> tuple[tuple[int, int] | None, str]:
@@ -739,8 +782,11 @@ def _edges(toks: list[Token], min_len: int) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+_MARKS = "\"\u201c\u201d\u00ab\u00bb"
+
+
 def _has_mark(text: str, a: int, z: int) -> bool:
-    return any(c in text[a:z] for c in "\"\u201c\u201d\u00ab\u00bb")
+    return any(c in text[a:z] for c in _MARKS)
 
 
 def _clause(head: Token, upto: int | None = None, min_len: int = 3) -> tuple[int, int] | None:
