@@ -4,11 +4,13 @@ Order of evidence for a quote: a speech verb that governs the quote in the parse
 quote governs ("..., he said" parsed as parataxis), the nearest speech verb in the sentence,
 a colon introduction, a speech verb elsewhere in the paragraph, a line above ending in a colon,
 and finally the speaker of the quote just before (a follow-on quote). Where the parser left the
-cue without a subject, the noun phrase beside the cue speaks.
+cue without a subject, the noun phrase beside the cue speaks; a passive cue ('was asked by X') has its
+agent or nobody named as the speaker, never its subject.
 
 Indirect speech: the clause a speech verb governs (the one after it when there are two), the
 sentence around a parenthetical cue ("X, officials said, Y") or an "As ... reported," clause, the
-clause an "according to" phrase attaches to, and the frames of models/reporting_frames.txt.
+clause an "according to" phrase attaches to, and the frames of models/reporting_frames.txt. A clause
+ends where the parser hung the speaker's next words inside it (", noting that ...").
 """
 from __future__ import annotations
 
@@ -88,7 +90,7 @@ def speaker_of(cue: Token) -> tuple[Token | None, str]:
         return agent, "passive"
     tok = cue
     for _ in range(6):
-        subj = [c for c in tok.children if c.dep_ in SUBJ and not (c.is_punct or c.is_space)]  # not a stray mark
+        subj = [c for c in tok.children if c.dep_ in SUBJ and not _stray(c)]
         if subj and (tok == cue or is_cue(tok) or tok.dep_ not in ("ccomp", "advcl", "xcomp")):
             return _named(tok, subj[0])
         if tok.dep_ in CLIMB and tok.head.i != tok.i:
@@ -101,7 +103,7 @@ def speaker_of(cue: Token) -> tuple[Token | None, str]:
     # "issued a statement calling ...") and take the first subject met
     tok = cue
     for _ in range(8):
-        subj = [c for c in tok.children if c.dep_ in SUBJ and not (c.is_punct or c.is_space)]
+        subj = [c for c in tok.children if c.dep_ in SUBJ and not _stray(c)]
         if subj and tok != cue:
             return _named(tok, subj[0])
         if tok.head.i == tok.i:
@@ -113,6 +115,11 @@ def speaker_of(cue: Token) -> tuple[Token | None, str]:
             continue
         break
     return None, "none"
+
+
+def _stray(t: Token) -> bool:
+    """A mark or space the parser made a subject; '%' ('85% of Democrats said') is a noun."""
+    return t.is_space or (t.is_punct and t.text != "%")
 
 
 def _passive(cue: Token) -> bool:
@@ -130,6 +137,12 @@ def _named(verb: Token, s: Token) -> tuple[Token | None, str]:
         return verb.head, "relative"  # "Helen Ortiz, who called them ...": the noun the clause modifies
     if s.dep_ == "csubj" or s.lower_ in {"there", "that", "this", "which", "what", "who"}:
         return None, "none"
+    # 'With 50 days until the election, Minyon Moore, a senior adviser, called ...': a plain noun (not a role)
+    # the parser made the subject, with a name in apposition to it: the name speaks (entities come later)
+    if s.tag_ in ("NN", "NNS") and s.lower_ not in lexicons.title_words() | lexicons.anonymous_words():
+        named = [a for a in s.children if a.dep_ == "appos" and a.tag_ == "NNP"]
+        if named:
+            return named[0], "subject"
     return s, "subject"
 
 
@@ -636,6 +649,7 @@ def indirect(text: str, bl: list[Block], quotes: list[Quote]) -> list[Quote]:
 
 
 _REASON = {"if", "unless", "because"}  # not "though": mostly the writer's own aside
+_ASIDE = {"while", "whereas"}  # a contrast set beside the report ("though" clauses were mostly part of it on train)
 _OBJECT_PREP = {("of", "accuse"), ("as", "describe"), ("as", "call")}
 
 
@@ -683,7 +697,11 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
         # parser hung on the verb belongs to the object
         oprd += [c for c in tok.children if obj and c.i > obj[0].i and (c.dep_ == "prep" and c.lower_ == "for" or c.dep_ in ("xcomp", "advcl")
                  and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children))]
-        # 'call' reports only as "called X Y" ("called a meeting" is no speech)
+        # 'call' reports only as "called X Y" ("called a meeting" is no speech); the parser often hangs Y on X
+        # ('called her son her hero' as an apposition, 'called the squabble unusual' as a trailing adjective)
+        if obj and lemma == "call" and not oprd:
+            oprd = [t for t in obj[0].subtree if t.i > obj[0].i and t.i == obj[0].right_edge.i and t.doc[t.left_edge.i - 1].text != ","
+                    and (t.dep_ == "appos" or (t.dep_ == "amod" and t.head.i < t.i))]
         if obj and (obj[0].tag_ != "PRP" or oprd) and (oprd or lemma != "call"):
             span, how = _edges(sorted({t for p in obj + oprd for t in p.subtree}, key=lambda t: t.i), 2), "speech-verb-object"
     if span is None:
@@ -698,27 +716,28 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
 
 
 def _cut(cue: Token, head: Token) -> int | None:
-    """Where a reported clause ends when the parser hung the speaker's next words inside it: the token
-    before which to cut, or None."""
-    # '..., noting that X' / ', adding ...': the speaker's own participle cue reports the next clause
+    """Where a reported clause ends when the parser hung the speaker's next words inside it: the first
+    token to leave out, or None."""
+    cuts = []
     for t in head.subtree:
-        if t.i > head.i and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj") and is_cue(t) and t.doc[t.i - 1].text == "," \
-                and not any(g.dep_ in SUBJ for g in t.children):
-            return t.i - 1
-    # '..., while others said Y' / '..., while 4 in 10 want Z': a contrast the writer sets beside the report
-    for t in head.subtree:
-        if t.i > head.i and t.dep_ == "advcl" and t.doc[t.left_edge.i - 1].text == "," \
-                and any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") and m.i == t.left_edge.i for m in t.children):
-            return t.left_edge.i - 1
-    # 'said the plan would fail, and called him "a liar"': 'called' in the tense of 'said', not of the clause
-    for c in head.children:
-        if c.dep_ == "conj" and c.i > head.i and c.tag_ == cue.tag_ != head.tag_ and not any(g.dep_ in SUBJ for g in c.children) \
-                and (is_cue(c) or any(t.text in _MARKS for t in c.subtree)):
-            k = c.left_edge.i
-            while k - 1 > head.i and head.doc[k - 1].head.i == head.i and (head.doc[k - 1].dep_ == "cc" or head.doc[k - 1].is_punct):
+        if t.i <= head.i:
+            continue
+        after_comma = t.doc[t.left_edge.i - 1].text == ","
+        own_subject = any(g.dep_ in SUBJ for g in t.children)
+        if t.tag_ == "VBG" and t.dep_ in ("advcl", "conj") and is_cue(t) and t.doc[t.i - 1].text == "," and not own_subject:
+            cuts.append(t.i - 1)  # '..., noting that X': the speaker's own participle cue reports the next clause
+        elif after_comma and t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _ASIDE and m.i == t.left_edge.i for m in t.children):
+            cuts.append(t.left_edge.i - 1)  # '..., while others said Y': a contrast set beside the report
+        elif after_comma and t.dep_ == "relcl" and any(x.text in _MARKS for x in t.subtree):
+            cuts.append(t.left_edge.i - 1)  # '..., whom he described as "calm," ...': a comment quoting someone
+        elif t.head.i == head.i and t.dep_ == "conj" and t.tag_ == cue.tag_ != head.tag_ and not own_subject \
+                and (is_cue(t) or any(x.text in _MARKS for x in t.subtree)):
+            # 'said the plan would fail, and called him "a liar"': 'called' in the tense of 'said', not of the clause
+            k = t.left_edge.i
+            while k - 1 > head.i and t.doc[k - 1].head.i == head.i and (t.doc[k - 1].dep_ == "cc" or t.doc[k - 1].is_punct):
                 k -= 1
-            return k
-    return None
+            cuts.append(k)
+    return min(cuts, default=None)
 
 
 def _sides(scope: list[Token], lo: int, hi: int, last: bool = False) -> list[tuple[int, int]] | None:
@@ -765,6 +784,10 @@ def _misattached(tok: Token) -> tuple[tuple[int, int] | None, str]:
                     span = _clause(cl)
                     if span is not None:
                         return span, "speech-verb-complement-attached"
+    # 'said seeing so many officers was a welcome sight': a gerund subject read as the verb's complement
+    for g in (c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > tok.i):
+        if any(c.dep_ == "ccomp" and c.i > g.i and any(x.dep_ in SUBJ for x in c.children) for c in g.children):
+            return _edges(list(g.subtree), 4), "speech-verb-complement-gerund"
     if lexicons.speech_verbs().get(tok.lower_) == "say":
         obj = [c for c in tok.children if c.dep_ == "dobj" and c.tag_ in ("NN", "NNS", "NNP", "NNPS")]
         if obj:
