@@ -632,16 +632,16 @@ def indirect(text: str, bl: list[Block], quotes: list[Quote]) -> list[Quote]:
                     spk, why = speaker_of(tok)
                     if spk is None and why != "passive":
                         spk = _before_cue(tok, b, [])
-                if spk is None and why != "passive":
-                    continue  # a cue whose speaker the parse lost: too unsure to report
-
+                lost = spk is None and why != "passive"  # someone spoke, but the parse does not say who
+                if lost and not (how == "speech-verb-complement" and tok.tag_ != "VB" and tok.i > tok.sent.start):
+                    continue  # only a that-clause of a finite cue is sure to be speech without its speaker
                 c0, c1 = b.char(tok)
                 if tok.lower_ == "according":
                     c1 = b.char(tok.doc[tok.i + 1])[1]
                 segs = [(b.start + x, b.start + y) for x, y in parts]
                 q = Quote(kind="indirect", segments=[Span(x, y, text[x:y]) for x, y in segs], cue=Span(c0, c1, text[c0:c1]))
                 q.speaker = mention_of(b, spk) if spk is not None else None
-                q.evidence, q.confidence = how, 0.75
+                q.evidence, q.confidence = how + ("+no-speaker" if lost else ""), 0.75
                 q.ctx = Context(b, tok.sent, tok, spk)
                 out.append(q)
                 taken.append((a, z))

@@ -215,6 +215,13 @@ def test_passive_speech_verbs(text, speakers):
     assert [(q["text"], names.get((q["speaker"] or {}).get("id"))) for q in d["quotes"]] == speakers
 
 
+def test_reported_clause_whose_speaker_the_parse_lost_is_kept_with_a_warning():
+    d = quotes.extract("Majorities of Democrats in five states going to the polls Tuesday say they would be satisfied with both candidates.").to_dict()
+    q = [q for q in d["quotes"] if q["kind"] == "indirect"]
+    assert [(x["text"], x["speaker"]) for x in q] == [("they would be satisfied with both candidates", None)]
+    assert q[0]["confidence"] <= 0.2 and [w["code"] for w in d["warnings"]] == ["no-speaker"]
+
+
 @pytest.mark.parametrize(
     "text, speaker",
     [
