@@ -86,8 +86,7 @@ def speaker_of(cue: Token) -> tuple[Token | None, str]:
     if _passive(cue):
         # 'Trump was asked about X' / 'Asked why ..., Sanders said': the subject is who was asked or told,
         # not who spoke; the speaker is the agent ('asked by reporters') or nobody named
-        agent = next((g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-        return agent, "passive"
+        return _agent(cue), "passive"
     tok = cue
     for _ in range(6):
         subj = [c for c in tok.children if c.dep_ in SUBJ and not _stray(c)]
@@ -130,6 +129,11 @@ def _passive(cue: Token) -> bool:
     return cue.tag_ == "VBN" and cue.dep_ == "advcl" and not any(c.dep_ in ("aux", "nsubj") for c in cue.children)
 
 
+def _agent(verb: Token) -> Token | None:
+    """The object of a passive verb's 'by' ('asked by reporters', 'as reported by the Post')."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
 def _named(verb: Token, s: Token) -> tuple[Token | None, str]:
     """The subject `s` of `verb` as a speaker: a relative pronoun stands for the noun its clause modifies;
     an expletive or a clause names nobody."""
@@ -139,7 +143,7 @@ def _named(verb: Token, s: Token) -> tuple[Token | None, str]:
         return None, "none"
     # 'With 50 days until the election, Minyon Moore, a senior adviser, called ...': a plain noun (not a role)
     # the parser made the subject, with a name in apposition to it: the name speaks (entities come later)
-    if s.tag_ in ("NN", "NNS") and s.lower_ not in lexicons.title_words() | lexicons.anonymous_words():
+    if s.tag_ in ("NN", "NNS") and s.lower_ not in lexicons.title_words() and s.lower_ not in lexicons.anonymous_words():
         named = [a for a in s.children if a.dep_ == "appos" and a.tag_ == "NNP"]
         if named:
             return named[0], "subject"
@@ -626,8 +630,7 @@ def indirect(text: str, bl: list[Block], quotes: list[Quote]) -> list[Quote]:
                     # subject of the sentence it reports
                     own = [c for c in tok.children if c.dep_ in SUBJ]
                     why = "parenthetical"
-                    spk = _named(tok, own[0])[0] if own else \
-                        next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+                    spk = _named(tok, own[0])[0] if own else _agent(tok)
                 else:
                     spk, why = speaker_of(tok)
                     if spk is None and why != "passive":
