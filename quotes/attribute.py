@@ -23,7 +23,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from . import lexicons
-from .detect import RawQuote
+from .detect import DOUBLE_CLOSE, DOUBLE_OPEN, RawQuote
 from .segment import Block, block_at, index_at
 from .types import Quote, Span, Warning
 
@@ -141,12 +141,6 @@ def _named(verb: Token, s: Token) -> tuple[Token | None, str]:
         return verb.head, "relative"  # "Helen Ortiz, who called them ...": the noun the clause modifies
     if s.dep_ == "csubj" or s.lower_ in {"there", "that", "this", "which", "what", "who"}:
         return None, "none"
-    # 'With 50 days until the election, Minyon Moore, a senior adviser, called ...': a plain noun (not a role)
-    # the parser made the subject, with a name in apposition to it: the name speaks (entities come later)
-    if s.tag_ in ("NN", "NNS") and s.lower_ not in lexicons.title_words() and s.lower_ not in lexicons.anonymous_words():
-        named = [a for a in s.children if a.dep_ == "appos" and a.tag_ == "NNP"]
-        if named:
-            return named[0], "subject"
     return s, "subject"
 
 
@@ -605,11 +599,12 @@ def _merge_interrupted(text: str, quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def indirect(text: str, bl: list[Block], quotes: list[Quote]) -> list[Quote]:
+def indirect(text: str, bl: list[Block], quotes: list[Quote]) -> tuple[list[Quote], list[Warning]]:
     """Reported speech with no quotation marks: the that-clause of a speech verb, the clause an
     'according to' phrase attaches to, and for some verbs a to-infinitive or a direct object
     (models/reporting_frames.txt)."""
     out: list[Quote] = []
+    warnings: list[Warning] = []
     taken = [(s.start, s.end) for q in quotes for s in q.segments]
     frames = lexicons.reporting_frames()
     for second in (False, True):  # clauses first; infinitives and objects only where no clause was found
@@ -648,7 +643,9 @@ def indirect(text: str, bl: list[Block], quotes: list[Quote]) -> list[Quote]:
                 q.ctx = Context(b, tok.sent, tok, spk)
                 out.append(q)
                 taken.append((a, z))
-    return out
+                if lost:
+                    warnings.append(Warning("no-speaker", "reported speech with no speaker found", a, z))
+    return out, warnings
 
 
 _REASON = {"if", "unless", "because"}  # not "though": mostly the writer's own aside
@@ -808,7 +805,7 @@ def _edges(toks: list[Token], min_len: int) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-_MARKS = "\"\u201c\u201d\u00ab\u00bb"
+_MARKS = frozenset(DOUBLE_OPEN) | DOUBLE_CLOSE  # double quotation marks, as detect reads them
 
 
 def _has_mark(text: str, a: int, z: int) -> bool:

@@ -56,7 +56,7 @@ class QuotesComponent:
         bl = [b for b in bl if b.doc is not None]
         raws, _ = detect.detect(text, bl)
         quotes, _ = attribute.attribute(text, bl, raws)
-        quotes += attribute.indirect(text, bl, quotes)
+        quotes += attribute.indirect(text, bl, quotes)[0]
         quotes.sort(key=lambda q: (q.start, q.end))
         for n, q in enumerate(quotes, 1):
             q.id = f"q{n}"

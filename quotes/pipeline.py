@@ -159,7 +159,9 @@ def _analyse(nlp: Language, text: str):
         segment.parse(nlp, text, bl)
     quotes, more = attribute.attribute(text, bl, raws)
     warnings += more
-    quotes += attribute.indirect(text, bl, quotes)
+    found_ind, more = attribute.indirect(text, bl, quotes)
+    quotes += found_ind
+    warnings += more
     if selective:
         entity_sentences(nlp, text, bl, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -169,7 +171,6 @@ def _analyse(nlp: Language, text: str):
     speakers, srcs = resolve.resolve(text, bl, quotes, found)
     warnings += [Warning("unresolved-pronoun", f"speaker {q.speaker.text!r} names nobody found before it", q.speaker.start, q.speaker.end)
                  for q in quotes if q.speaker is not None and "unresolved" in q.evidence]
-    warnings += [Warning("no-speaker", "reported speech with no speaker found", q.start, q.end) for q in quotes if "no-speaker" in q.evidence]
     warnings.sort(key=lambda w: (w.start if w.start is not None else -1, w.code))
     return quotes, speakers, srcs, warnings
 

@@ -303,39 +303,3 @@ def test_one_speaker_across_the_article():
     sp = d["speakers"][0]
     assert (sp["name"], sp["title"], sp["type"]) == ("Robert Gates", "Defense Secretary", "person")
     assert [q["speaker"]["mention"]["text"] for q in d["quotes"]] == ["Gates", "he", "The secretary"]
-
-
-def _doc(rows: str):
-    """A hand-built parse: one 'word tag head dep' row per token (head as a token index)."""
-    import spacy
-    from spacy.tokens import Doc
-    cols = [r.split() for r in rows.strip().splitlines()]
-    return Doc(spacy.blank("en").vocab, words=[c[0] for c in cols], tags=[c[1] for c in cols], heads=[int(c[2]) for c in cols], deps=[c[3] for c in cols])
-
-
-@pytest.mark.parametrize(
-    "subject, speaker",
-    [
-        # 'With days until the vote, Dana Moore, ..., called': a plain noun made the subject, a name in apposition
-        ("vote", "Moore"),
-        # a role word in apposition to a name is the usual order: the role stays the speaker's mention
-        ("spokesman", "spokesman"),
-    ],
-)
-def test_name_in_apposition_to_a_misparsed_subject(subject, speaker):
-    from quotes.attribute import speaker_of
-    doc = _doc(f"""
-        With IN 9 prep
-        days NNS 0 pobj
-        until IN 1 prep
-        the DT 4 det
-        {subject} NN 9 nsubj
-        , , 4 punct
-        Dana NNP 7 compound
-        Moore NNP 4 appos
-        , , 7 punct
-        called VBD 9 ROOT
-        it PRP 9 dobj
-        . . 9 punct
-    """)
-    assert speaker_of(doc[9])[0].text == speaker
