@@ -5,7 +5,9 @@ quote governs ("..., he said" parsed as parataxis), the nearest speech verb in t
 a colon introduction, a speech verb elsewhere in the paragraph, a line above ending in a colon,
 and finally the speaker of the quote just before (a follow-on quote). Where the parser left the
 cue without a subject, the noun phrase beside the cue speaks; a passive cue ('was asked by X') has its
-agent or nobody named as the speaker, never its subject.
+agent or nobody named as the speaker, never its subject. A partial quote no speech verb governs, or a
+short "direct" one with no speech verb, is doubted: mostly a scare quote, a name or a heading, it is
+kept only when the fitted model of quotes/speech.py judges it speech.
 
 Indirect speech: the clause a speech verb governs (the one after it when there are two), the
 sentence around a parenthetical cue ("X, officials said, Y") or an "As ... reported," clause, the
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from . import lexicons
+from . import lexicons, speech
 from .detect import DOUBLE_CLOSE, DOUBLE_OPEN, RawQuote
 from .segment import Block, block_at, index_at
 from .types import Quote, Span, Warning
@@ -37,7 +39,7 @@ CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "relcl")
 # Dependents kept in a speaker's noun phrase: not appositions, clauses or punctuation.
 NP_KEEP = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod", "prep", "pobj", "npadvmod", "cc", "conj", "flat", "advmod"}
 CONFIDENCE = {"parse-governs": 0.93, "governing-verb": 0.7, "verb-after-quote": 0.8, "colon-paragraph": 0.8, "parse-governed": 0.9, "according-to": 0.9, "colon": 0.85, "headline-colon": 0.6,
-              "sentence-cue": 0.75, "paragraph-cue": 0.6, "follow-on": 0.7, "dash-signature": 0.8, "sentence-before": 0.6, "none": 0.2}
+              "sentence-cue": 0.75, "paragraph-cue": 0.6, "follow-on": 0.7, "dash-signature": 0.8, "sentence-before": 0.6, "speech-noun": 0.7, "main-verb": 0.6, "none": 0.2}
 
 
 @dataclass
@@ -450,9 +452,7 @@ def _work_title(text: str, q: RawQuote, headline_only: bool = False) -> bool:
     if not headline_only and re.search(r"(\w['\u2019]s|\b(?:on|of|in|at|for|from))\s*$", before):
         return True
     # title case inside a title-case line is a headline's name of a work, not speech (PolNeAR train: 3 of 44 were)
-    ls = text.rfind("\n", 0, q.opens[0]) + 1
-    le = text.find("\n", q.opens[0])
-    le = le if le >= 0 else len(text)
+    ls, le = _line_start(text, q.opens[0]), _line_end(text, q.opens[0])
     around = re.findall(r"[A-Za-z][\w'\u2019-]*", text[ls:q.opens[0]] + " " + text[q.closes[-1] + 1 if q.closes[-1] >= 0 else le:le])
     long = [w for w in around if w.lower() not in _SMALL]
     # every word around it capitalised too ("Ruiz Says 'Meet the Press' Was Tough"), not '"Hello," said Anna Smith'
@@ -535,11 +535,28 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
             # '"The way I see it," she elaborated, "no one ..."': the second half of an interrupted quote
             prev.segments.extend(q.segments)
             continue
-        if kind == "partial" and (how in {"none", "paragraph-cue", "headline-colon"} or _work_title(text, q)) \
+        if q.single and _HEADING.fullmatch(text, _line_start(text, q.opens[0]), _line_end(text, q.start)):
+            continue  # a line that is only a single-quoted phrase is a section heading (NYT, AFP), not speech
+        if kind == "partial" and _work_title(text, q) \
                 or kind == "direct" and how not in {"colon", "headline-colon"} and _work_title(text, q, headline_only=True):
-            continue  # scare quotes, titles of works, coined terms: not speech
-        if q.single and how in {"none", "paragraph-cue"} and kind == "partial":
-            continue
+            continue  # titles of works and names: not speech
+        # a partial quote no speech verb governs, or a short "direct" one with no speech verb ('"Related:"',
+        # '"Nooooo!"'): a scare quote, a name or a heading, or speech the model may recognise
+        doubtful = kind == "partial" and how in {"none", "sentence-cue", "paragraph-cue", "headline-colon"} \
+            or kind == "direct" and how in {"none", "colon", "headline-colon", "verb-after-quote"} and len(q.text.split()) <= 3
+        if doubtful and _title_case(q.text):
+            continue  # a title-case phrase no speech verb governs names a show, a group or a slogan
+        if doubtful:
+            # the fitted model keeps those that read as speech; one with no cue needs someone to credit
+            # ('likened the refugees to a "vicious snake"': the main verb's subject)
+            if not _doubtful_is_speech(text, q, first[0], first[1], how, kind):
+                continue
+            if how == "none" and kind == "partial":
+                cue, spk = _doubtful_speaker(q, first[0], first[1], all_segs)
+                if spk is None:
+                    continue
+                ctx_b, ctx_s = first
+                how = "speech-noun" if cue.tag_.startswith("NN") else "main-verb"
         quote = Quote(kind=kind, segments=list(q.segments))
         quote.ctx = Context(ctx_b, ctx_s, cue, spk)
         if cue is not None:
@@ -569,9 +586,80 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
             warnings.append(Warning("no-speaker", "quote with no speaker found", q.start, q.end))
         if q.unclosed:
             quote.confidence = min(quote.confidence, 0.5)
+        if doubtful:
+            quote.evidence += "+speech-model"  # kept by the fitted model, not by a rule
         quotes.append(quote)
         prev = quote
     return _merge_interrupted(text, quotes), warnings
+
+
+# A line holding nothing but one single-quoted phrase, maybe between dashes: "– 'Who cares?' –."
+_HEADING = re.compile(r"[^\S\n]*[-\u2013\u2014]?[^\S\n]*['\u2018][^\n]+['\u2019][.!?]?['\u2019]?[^\S\n]*(?:[-\u2013\u2014][^\S\n]*\.?)?[^\S\n]*")
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _line_end(text: str, pos: int) -> int:
+    e = text.find("\n", pos)
+    return len(text) if e < 0 else e
+
+
+def _title_case(words: str) -> bool:
+    """Two or more long words, all capitalised: "Saturday Night Live", "Gang of Eight"."""
+    big = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", words) if len(w) > 3]
+    return len(big) >= 2 and all(w[0].isupper() for w in big)
+
+
+def _doubtful_is_speech(text: str, q: RawQuote, b: Block, sent: SpacySpan, how: str, kind: str) -> bool:
+    """Whether a quote the rules doubt is speech after all: the model of quotes/speech.py decides."""
+    inside = [t for t in sent if _inside(t, b, q.segments)]
+    if not inside:
+        return False
+    f = speech.features(text, q, inside, _top(inside, b, q), how, kind)
+    if speech.RECORD is not None:
+        speech.RECORD.append((f, [(s.start, s.end) for s in q.segments]))
+    return speech.probability(f) >= speech.THRESHOLD
+
+
+def _top(inside: list[Token], b: Block, q: RawQuote) -> Token:
+    """The quote's token that the parse hangs on a word outside it."""
+    return next((t for t in inside if t.head.i == t.i or not _inside(t.head, b, q.segments)), inside[0])
+
+
+def _heads(tok: Token, n: int) -> list[Token]:
+    """Up to `n` heads above `tok`, nearest first."""
+    out = []
+    while tok.i != tok.head.i and len(out) < n:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+# Copulas: 'Only immigrants are "safe"' credits no one (the pipeline has no lemmatizer to ask).
+_BE = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "\u2019s", "\u2019re"}
+
+
+def _doubtful_speaker(q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span]) -> tuple[Token | None, Token | None]:
+    """(cue, speaker) of a kept stretch no speech verb governs: the possessor of a speech noun above it
+    ("Trump's claim that there were "thousands of shootings""), else the subject of the sentence's main
+    verb above it ('Trump likened the refugees to a "vicious snake"'). A verb in a subordinate clause or
+    a copula speaks for nobody ('that the Soviet Union was an "evil empire"')."""
+    inside = [t for t in sent if _inside(t, b, q.segments)]
+    if not inside:
+        return None, None
+    for h in _heads(_top(inside, b, q), 6):
+        if _inside(h, b, all_segs):
+            continue
+        if h.lower_ in lexicons.speech_nouns() and h.tag_.startswith("NN"):
+            poss = [c for c in h.children if c.dep_ == "poss"]
+            if poss:
+                return h, poss[0]
+        if h.tag_.startswith("VB") and h.dep_ in ("ROOT", "conj") and h.lower_ not in _BE:
+            subj = [c for c in h.children if c.dep_ == "nsubj" and not _stray(c)]
+            return (h, subj[0]) if subj else (None, None)
+    return None, None
 
 
 def _near(bl: list[Block], prev: Quote, q: RawQuote) -> bool:

@@ -113,6 +113,11 @@ def _speaker_ok(text: str, u: dict[str, Any], src: list[tuple[int, int]]) -> boo
     return len(head) > 2 and re.search(rf"\b{re.escape(head)}\b", gtext) is not None
 
 
+def quoted_spans(text: str, ann: Path) -> list[tuple[int, int]]:
+    """The quoted stretches PolNeAR counts as direct quotes: those inside an attribution's content."""
+    return _gold(text, ann)["dq"]
+
+
 def _gold(text: str, ann: Path) -> dict[str, list]:
     """The gold units of one PolNeAR document: quoted stretches and indirect contents with their sources."""
     ents, rels = _parse_ann(ann)

@@ -35,6 +35,11 @@ def speech_verbs() -> dict[str, str]:
 
 
 @cache
+def speech_nouns() -> frozenset[str]:
+    return frozenset(w for line in _lines("speech_nouns.txt") for w in line.lower().split())
+
+
+@cache
 def title_words() -> frozenset[str]:
     return frozenset(w for line in _lines("titles.txt") for w in line.lower().split())
 

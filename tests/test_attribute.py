@@ -85,10 +85,45 @@ def test_follow_on_paragraph_keeps_the_speaker():
         "It's the ministers' decision, and Russia's too.",  # apostrophes
         "Ruiz said on \u201cMeet the Press\u201d that taxes would fall.",  # a show's title after a preposition
         "Ruiz Says \u201cMeet the Press\u201d Was Tough.",  # a title-case name of a work in a headline line
+        "The board turned on her.\n\n'A change warrior.'\n\nShe ran anyway.",  # a single-quoted section heading
+        "Crowds gathered.\n\n\u2013 \u2018Who cares?\u2019 \u2013.\n\nWith millions watching, she spoke.",  # between dashes
     ],
 )
 def test_not_attributed_quotes(text):
     assert who(text) == []
+
+
+def credited(text: str) -> list[tuple[str, str | None, str]]:
+    """(quote text, resolved speaker name, evidence) for the direct and partial quotes of `text`."""
+    d = quotes.extract(text).to_dict()
+    names = {s["id"]: s["name"] for s in d["speakers"]}
+    return [(q["text"], names.get((q["speaker"] or {}).get("id")), q["evidence"]) for q in d["quotes"] if q["kind"] != "indirect"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a short phrase no speech verb governs, judged speech by the fitted model: the main verb's subject
+        ("Trump likened the refugees to a \u201cvicious snake\u201d at a rally in Ohio.",
+         [("vicious snake", "Trump", "main-verb+speech-model")]),
+        ("Fiorina routinely characterizes herself as a \u201cchange warrior\u201d on the trail.",
+         [("change warrior", "Fiorina", "main-verb+speech-model")]),
+        # the possessor of a speech noun above the phrase
+        ("Trump's claim that there were \u201cthousands of shootings\u201d in Chicago was false.",
+         [("thousands of shootings", "Trump", "speech-noun+speech-model")]),
+        # a copula in a subordinate clause speaks for nobody; the main verb's subject does
+        ("During the Cold War, many followed Reagan's view that the Soviet Union was an \u201cevil empire\u201d bent on domination.",
+         [("evil empire", "many", "main-verb+speech-model")]),
+        # nobody to credit: a copula is the main verb
+        ("Only European immigrants are \u201csafe\u201d in his eyes.", []),
+        # a title-case phrase no speech verb governs names a show, not speech
+        ("He watched \u201cSaturday Night Live\u201d with friends.", []),
+        # single marks around a word: a scare quote
+        ("The council's \u2018experts\u2019 were not there.", []),
+    ],
+)
+def test_doubtful_phrases(text, expected):
+    assert credited(text) == expected
 
 
 @pytest.mark.parametrize(
