@@ -776,7 +776,8 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
     if lemma in frames.get("infinitive", ()):
         comp = [c for c in tok.children if c.dep_ == "xcomp" and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)]
         if comp:
-            span, how = _edges(list(comp[0].subtree), 2), "speech-verb-infinitive"  # "declined to comment"
+            upto = _cut(tok, comp[0])
+            span, how = _edges([t for t in comp[0].subtree if upto is None or t.i < upto], 2), "speech-verb-infinitive"  # "declined to comment"
     if span is None and lemma in frames.get("object", ()):
         obj = [c for c in tok.children if c.dep_ == "dobj"]
         # what the object is called or accused of belongs to the content ("called him a liar", "described it as a mistake")
@@ -818,9 +819,11 @@ def _cut(cue: Token, head: Token) -> int | None:
             cuts.append(t.left_edge.i - 1)  # '..., while others said Y': a contrast set beside the report
         elif after_comma and t.dep_ == "relcl" and any(x.text in _MARKS for x in t.subtree):
             cuts.append(t.left_edge.i - 1)  # '..., whom he described as "calm," ...': a comment quoting someone
-        elif t.head.i == head.i and t.dep_ == "conj" and t.tag_ == cue.tag_ != head.tag_ and not own_subject \
-                and (is_cue(t) or any(x.text in _MARKS for x in t.subtree)):
-            # 'said the plan would fail, and called him "a liar"': 'called' in the tense of 'said', not of the clause
+        elif t.head.i == head.i and t.dep_ == "conj" and not own_subject and (
+                t.tag_ == cue.tag_ != head.tag_ and (is_cue(t) or any(x.text in _MARKS for x in t.subtree))
+                or t.tag_ in ("VBD", "VBZ") and any(g.lower_ == "to" and g.dep_ == "aux" for g in head.children)):
+            # 'said the plan would fail, and called him "a liar"': 'called' in the tense of 'said', not of the clause;
+            # 'vowed to keep abortion legal and celebrated the ruling': a past or present verb cannot share 'to'
             k = t.left_edge.i
             while k - 1 > head.i and t.doc[k - 1].head.i == head.i and (t.doc[k - 1].dep_ == "cc" or t.doc[k - 1].is_punct):
                 k -= 1

@@ -223,6 +223,12 @@ def test_indirect_speech(text, clause):
         ("Most teachers said the reform had failed, while parents said it had worked.", ["the reform had failed", "it had worked"]),
         # the cue's second, quoting predicate coordinated into the clause ('called' in the tense of 'said')
         ("Senator Ruth Hale said the plan would raise prices, and called it \"a gift to lobbyists.\"", ["the plan would raise prices"]),
+        # a past-tense verb coordinated into a to-infinitive is the speaker's next act: it cannot share 'to'
+        ("Cruz urged rivals to coalesce around their campaigns and tried to make the case that the fight was young.",
+         ["to coalesce around their campaigns"]),
+        # ... but a verb in the tense of the clause it is coordinated with stays in it
+        ("The judge ruled that the rules could remove eligible voters and are not in compliance with the law.",
+         ["the rules could remove eligible voters and are not in compliance with the law"]),
         # a relative clause that quotes someone comments on the report
         ("The spokesman said the marchers were escorted by observers, whom he described as \"calm,\" for the whole route.",
          ["the marchers were escorted by observers"]),
