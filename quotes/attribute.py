@@ -11,7 +11,8 @@ kept only when the fitted model of quotes/speech.py judges it speech.
 
 Indirect speech: the clause a speech verb governs (the one after it when there are two), the
 sentence around a parenthetical cue ("X, officials said, Y") or an "As ... reported," clause, the
-clause an "according to" phrase attaches to, and the frames of models/reporting_frames.txt. A clause
+clause an "according to" phrase attaches to, and the frames of models/reporting_frames.txt (a
+to-infinitive, an object, a preposition's object, a passive subject). A clause
 ends where the parser hung the speaker's next words inside it (", noting that ...").
 """
 from __future__ import annotations
@@ -689,8 +690,8 @@ def _merge_interrupted(text: str, quotes: list[Quote]) -> list[Quote]:
 
 def indirect(text: str, bl: list[Block], quotes: list[Quote]) -> tuple[list[Quote], list[Warning]]:
     """Reported speech with no quotation marks: the that-clause of a speech verb, the clause an
-    'according to' phrase attaches to, and for some verbs a to-infinitive or a direct object
-    (models/reporting_frames.txt)."""
+    'according to' phrase attaches to, and for some verbs a to-infinitive, a direct object, a preposition's
+    object or a passive subject (models/reporting_frames.txt)."""
     out: list[Quote] = []
     warnings: list[Warning] = []
     taken = [(s.start, s.end) for q in quotes for s in q.segments]
@@ -801,6 +802,11 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
             if obj:
                 span, how = _edges(list(obj[0].subtree), 2), "speech-verb-preposition"
                 break
+    if span is None and lemma in frames.get("passive", ()):
+        # 'News of the move was first reported by the Miami Herald': what was reported is the passive subject
+        subj = [c for c in tok.children if c.dep_ == "nsubjpass" and c.tag_ not in ("PRP", "WDT", "WP", "EX", "DT")]
+        if subj:
+            span, how = _edges(list(subj[0].subtree), 2), "speech-verb-passive"
     return ([span] if span else None), how
 
 

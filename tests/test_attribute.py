@@ -200,6 +200,9 @@ def test_source_is_never_the_speakers_employer():
         ("The senator blamed the drought for the rise in prices.", "the drought for the rise in prices"),
         ("The mayor argued for a new tax on hotels.", "a new tax on hotels"),
         ("The president tweeted a photo of the new bridge.", "a photo of the new bridge"),
+        # the passive subject of a reporting verb is what was reported, by the agent or by nobody named
+        ("News of the move was first reported by the Miami Herald.", "News of the move"),
+        ("The compromise of the agency computers had been previously reported in May.", "The compromise of the agency computers"),
         # a 'though' clause was mostly part of what was said on PolNeAR train: it stays
         ("The aide said all staff sign the agreement, though she did not discuss its terms.",
          "all staff sign the agreement, though she did not discuss its terms"),
@@ -291,6 +294,8 @@ def test_unresolved_pronoun_stays_the_speaker_with_a_warning():
         # an as-clause of time or comparison is no attribution
         "The crowd cheered loudly, as the senator continued.",
         "The hall was not as full as the organisers suggested.",
+        # the passive subject of a verb that is not a reporting one here: a meeting is called, not said
+        "The meeting was called by the mayor.",
     ],
 )
 def test_no_indirect_speech_without_an_attribution(text):
