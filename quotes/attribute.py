@@ -802,6 +802,11 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
             if obj:
                 span, how = _edges(list(obj[0].subtree), 2), "speech-verb-preposition"
                 break
+    if span is None and lemma in frames.get("object", ()):
+        # 'Asked if the emails were illegal, 46 percent said yes': the answer the parser hangs as an interjection
+        yes = [c for c in tok.children if c.dep_ == "intj" and c.i == tok.i + 1]
+        if yes:
+            span, how = _edges(yes, 1), "speech-verb-answer"
     if span is None and lemma in frames.get("passive", ()):
         # 'News of the move was first reported by the Miami Herald': what was reported is the passive subject
         subj = [c for c in tok.children if c.dep_ == "nsubjpass" and c.tag_ not in ("PRP", "WDT", "WP", "EX", "DT")]

@@ -203,6 +203,8 @@ def test_source_is_never_the_speakers_employer():
         # the passive subject of a reporting verb is what was reported, by the agent or by nobody named
         ("News of the move was first reported by the Miami Herald.", "News of the move"),
         ("The compromise of the agency computers had been previously reported in May.", "The compromise of the agency computers"),
+        # an answer the parser hangs on the verb as an interjection
+        ("When asked, 46 percent of voters said yes.", "yes"),
         # a 'though' clause was mostly part of what was said on PolNeAR train: it stays
         ("The aide said all staff sign the agreement, though she did not discuss its terms.",
          "all staff sign the agreement, though she did not discuss its terms"),
