@@ -768,7 +768,10 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
                 return parts, "speech-verb-parenthetical"
             # 'asked workers if they planned to attend': a question reported as an if/whether clause
             if lexicons.speech_verbs().get(tok.lower_) == "ask":
-                q = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i
+                # the parser often hangs the if-clause on the verb above 'asked', right after its words
+                # ('when I asked Sanders if he would endorse her, he looked ...')
+                near = [c for c in tok.head.children if c.left_edge.i == tok.right_edge.i + 1] if tok.head.i != tok.i else []
+                q = [c for c in list(tok.children) + near if c.dep_ == "advcl" and c.i > tok.i
                      and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
                 span = _clause(q[0]) if q else None
         return ([span] if span and span[1] - span[0] >= 12 else None), "speech-verb-complement"

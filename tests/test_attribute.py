@@ -351,3 +351,22 @@ def test_one_speaker_across_the_article():
     sp = d["speakers"][0]
     assert (sp["name"], sp["title"], sp["type"]) == ("Robert Gates", "Defense Secretary", "person")
     assert [q["speaker"]["mention"]["text"] for q in d["quotes"]] == ["Gates", "he", "The secretary"]
+
+
+def test_if_clause_the_parser_hangs_above_asked_is_the_question():
+    """A hand-built parse as the model gives it for some sentences: the if-clause hangs on the main verb,
+    right after the words of 'asked'."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotes import attribute, lexicons
+
+    words = ["When", "I", "asked", "Sanders", "if", "he", "would", "endorse", "Clinton", ",", "he", "looked", "away", "."]
+    heads = [2, 2, 11, 2, 7, 7, 7, 11, 7, 11, 11, 11, 11, 11]
+    deps = ["advmod", "nsubj", "advcl", "dobj", "mark", "nsubj", "aux", "advcl", "dobj", "punct", "nsubj", "ROOT", "advmod", "punct"]
+    tags = ["WRB", "PRP", "VBD", "NNP", "IN", "PRP", "MD", "VB", "NNP", ",", "PRP", "VBD", "RB", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
+    parts, _ = attribute._reported(doc[2], lexicons.reporting_frames(), False)
+    assert [doc.text[a:z] for a, z in parts] == ["he would endorse Clinton"]
+    # 'looked' is no reporting verb: the clause is the question's only because it follows 'asked Sanders'
+    assert attribute._reported(doc[11], lexicons.reporting_frames(), False)[0] is None
