@@ -781,7 +781,13 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
         comp = [c for c in tok.children if c.dep_ == "xcomp" and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)]
         if comp:
             upto = _cut(tok, comp[0])
-            span, how = _edges([t for t in comp[0].subtree if upto is None or t.i < upto], 2), "speech-verb-infinitive"  # "declined to comment"
+            toks = [t for t in comp[0].subtree if upto is None or t.i < upto]
+            # 'urged the Supreme Court to intervene': who is urged to act belongs to what was urged
+            told = [c for c in tok.children if tok.i < c.i < comp[0].i and c.dep_ == "dobj" and c.tag_ != "PRP"
+                    and c.lower_ not in _CALENDAR]
+            if told:
+                toks = list(told[0].subtree) + toks
+            span, how = _edges(toks, 2), "speech-verb-infinitive"  # "declined to comment"
     if span is None and lemma in frames.get("object", ()):
         obj = [c for c in tok.children if c.dep_ == "dobj"]
         # what the object is called or accused of belongs to the content ("called him a liar", "described it as a mistake")
