@@ -783,7 +783,7 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
             upto = _cut(tok, comp[0])
             toks = [t for t in comp[0].subtree if upto is None or t.i < upto]
             # 'urged the Supreme Court to intervene': who is urged to act belongs to what was urged
-            told = [c for c in tok.children if tok.i < c.i < comp[0].i and c.dep_ == "dobj" and c.tag_ != "PRP"
+            told = [c for c in tok.children if tok.i < c.i < comp[0].i and c.dep_ == "dobj"
                     and c.lower_ not in _CALENDAR]
             if told:
                 toks = list(told[0].subtree) + toks
