@@ -191,7 +191,7 @@ def _inside(tok: Token, b: Block, segs: list[Span]) -> bool:
     return any(s.start - 1 <= a and z <= s.end + 1 for s in segs)
 
 
-def _choose_cue(q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span]) -> tuple[Token | None, str]:
+def _choose_cue(q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span], kind: str) -> tuple[Token | None, str]:
     inside = [t for t in sent if _inside(t, b, q.segments)]
     outside = [t for t in sent if not _inside(t, b, all_segs)]
     cues = [t for t in outside if is_cue(t)]
@@ -210,9 +210,9 @@ def _choose_cue(q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span]) ->
     if cues:
         a = q.start
         return min(cues, key=lambda t: abs(b.char(t)[0] - a)), "sentence-cue"
-    # 4. a quoted phrase of 4+ words governed by any verb with a subject ("slammed the plan as '...'"):
-    # open-class cues no lexicon lists; 1-3 word quotes stay scare quotes (low precision on PolNeAR train)
-    if len(q.text.split()) >= 4:
+    # 4. a quoted sentence of 4+ words governed by any verb with a subject: open-class cues no lexicon lists
+    # (a partial quote with no speech verb is left to the speech model, which credits the main verb's subject)
+    if kind == "direct" and len(q.text.split()) >= 4:
         for x in _governors(inside, b, q.segments, 4):
             if x.tag_.startswith("VB") and not _inside(x, b, all_segs) and any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children):
                 return x, "governing-verb"
@@ -479,7 +479,7 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
         for b, s in ([last, first] if last and last[1] != first[1] else [first]):
             if b is None:
                 continue
-            c, h = _choose_cue(q, b, s, all_segs)
+            c, h = _choose_cue(q, b, s, all_segs, kind)
             if c is not None and (cue is None or CONFIDENCE[h] > CONFIDENCE[how]):
                 cue, how, ctx_b, ctx_s = c, h, b, s
         if cue is None:

@@ -114,6 +114,11 @@ def credited(text: str) -> list[tuple[str, str | None, str]]:
         # a copula in a subordinate clause speaks for nobody; the main verb's subject does
         ("During the Cold War, many followed Reagan's view that the Soviet Union was an \u201cevil empire\u201d bent on domination.",
          [("evil empire", "many", "main-verb+speech-model")]),
+        # the same for a longer phrase: the main verb's subject, not the subject of the clause around the quote
+        ("In the depths of the recession, Paul Ryan worried that the safety net was becoming \u201ca hammock that "
+         "lulls able-bodied people\u201d into dependency.",
+         [("a hammock that lulls able-bodied people", "Paul Ryan", "main-verb+speech-model")]),
+        ("Those services are available to \u201cany candidate who qualifies for them\u201d under the law.", []),
         # nobody to credit: a copula is the main verb
         ("Only European immigrants are \u201csafe\u201d in his eyes.", []),
         # a title-case phrase no speech verb governs names a show, not speech
