@@ -4,11 +4,11 @@ import pytest
 import quotes
 
 
-def who(text: str) -> list[tuple[str, str | None, str]]:
-    """(quote text, resolved speaker name, kind) for the direct and partial quotes of `text`."""
+def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
+    """(quote text, resolved speaker name, kind or another field) for the direct and partial quotes of `text`."""
     d = quotes.extract(text).to_dict()
     names = {s["id"]: s["name"] for s in d["speakers"]}
-    return [(q["text"], names.get((q["speaker"] or {}).get("id")), q["kind"]) for q in d["quotes"] if q["kind"] != "indirect"]
+    return [(q["text"], names.get((q["speaker"] or {}).get("id")), q[field]) for q in d["quotes"] if q["kind"] != "indirect"]
 
 
 @pytest.mark.parametrize(
@@ -93,13 +93,6 @@ def test_not_attributed_quotes(text):
     assert who(text) == []
 
 
-def credited(text: str) -> list[tuple[str, str | None, str]]:
-    """(quote text, resolved speaker name, evidence) for the direct and partial quotes of `text`."""
-    d = quotes.extract(text).to_dict()
-    names = {s["id"]: s["name"] for s in d["speakers"]}
-    return [(q["text"], names.get((q["speaker"] or {}).get("id")), q["evidence"]) for q in d["quotes"] if q["kind"] != "indirect"]
-
-
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -128,7 +121,7 @@ def credited(text: str) -> list[tuple[str, str | None, str]]:
     ],
 )
 def test_doubtful_phrases(text, expected):
-    assert credited(text) == expected
+    assert who(text, "evidence") == expected
 
 
 @pytest.mark.parametrize(
