@@ -550,10 +550,12 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
         if doubtful:
             # the fitted model keeps those that read as speech; one with no cue needs someone to credit
             # ('likened the refugees to a "vicious snake"': the main verb's subject)
-            if not _doubtful_is_speech(text, q, first[0], first[1], how, kind):
+            inside = [t for t in first[1] if _inside(t, first[0], q.segments)]
+            top = _top(inside, first[0], q) if inside else None
+            if top is None or not _doubtful_is_speech(text, q, inside, top, how, kind):
                 continue
             if how == "none" and kind == "partial":
-                cue, spk = _doubtful_speaker(q, first[0], first[1], all_segs)
+                cue, spk = _doubtful_speaker(q, top, first[0], all_segs)
                 if spk is None:
                     continue
                 ctx_b, ctx_s = first
@@ -613,12 +615,9 @@ def _title_case(words: str) -> bool:
     return len(big) >= 2 and all(w[0].isupper() for w in big)
 
 
-def _doubtful_is_speech(text: str, q: RawQuote, b: Block, sent: SpacySpan, how: str, kind: str) -> bool:
+def _doubtful_is_speech(text: str, q: RawQuote, inside: list[Token], top: Token, how: str, kind: str) -> bool:
     """Whether a quote the rules doubt is speech after all: the model of quotes/speech.py decides."""
-    inside = [t for t in sent if _inside(t, b, q.segments)]
-    if not inside:
-        return False
-    f = speech.features(text, q, inside, _top(inside, b, q), how, kind)
+    f = speech.features(q, text[_line_start(text, q.start):_line_end(text, q.start)], inside, top, how, kind)
     if speech.RECORD is not None:
         speech.RECORD.append((f, [(s.start, s.end) for s in q.segments]))
     return speech.probability(f) >= speech.THRESHOLD
@@ -629,28 +628,16 @@ def _top(inside: list[Token], b: Block, q: RawQuote) -> Token:
     return next((t for t in inside if t.head.i == t.i or not _inside(t.head, b, q.segments)), inside[0])
 
 
-def _heads(tok: Token, n: int) -> list[Token]:
-    """Up to `n` heads above `tok`, nearest first."""
-    out = []
-    while tok.i != tok.head.i and len(out) < n:
-        tok = tok.head
-        out.append(tok)
-    return out
-
-
 # Copulas: 'Only immigrants are "safe"' credits no one (the pipeline has no lemmatizer to ask).
 _BE = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "\u2019s", "\u2019re"}
 
 
-def _doubtful_speaker(q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span]) -> tuple[Token | None, Token | None]:
+def _doubtful_speaker(q: RawQuote, top: Token, b: Block, all_segs: list[Span]) -> tuple[Token | None, Token | None]:
     """(cue, speaker) of a kept stretch no speech verb governs: the possessor of a speech noun above it
     ("Trump's claim that there were "thousands of shootings""), else the subject of the sentence's main
     verb above it ('Trump likened the refugees to a "vicious snake"'). A verb in a subordinate clause or
     a copula speaks for nobody ('that the Soviet Union was an "evil empire"')."""
-    inside = [t for t in sent if _inside(t, b, q.segments)]
-    if not inside:
-        return None, None
-    for h in _heads(_top(inside, b, q), 6):
+    for h in _governors([top], b, q.segments, 6):
         if _inside(h, b, all_segs):
             continue
         if h.lower_ in lexicons.speech_nouns() and h.tag_.startswith("NN"):

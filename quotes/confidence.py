@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .attribute import PRONOUNS, RELATIVE
-from .lexicons import models_dir
+from .lexicons import fitted, models_dir
 from .types import Quote
 
 # Pseudo-count pulling a rare key toward its rule's mean: a key seen 5 times is not 100% sure.
@@ -51,10 +51,7 @@ def rule_key(k: str) -> str:
 
 @cache
 def table() -> dict[str, float]:
-    path = models_dir() / "confidence.json"
-    if not path.exists():
-        return {}
-    return json.loads(path.read_text(encoding="utf-8"))["table"]
+    return fitted("confidence.json", "table")
 
 
 def assign(q: Quote, entity_type: str = "") -> None:

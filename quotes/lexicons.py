@@ -1,8 +1,10 @@
 """The rules' data: lexicons read from models/ (shipped inside the wheel as quotes/models)."""
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 
 def models_dir() -> Path:
@@ -12,6 +14,12 @@ def models_dir() -> Path:
         if (cand / "speech_verbs.txt").exists():
             return cand
     raise FileNotFoundError("quotes: lexicons not found (models/speech_verbs.txt is missing from the install)")
+
+
+def fitted(name: str, field: str) -> dict[str, Any]:
+    """`field` of a fitted file in models/ (confidence.json, speech.json); empty when the file is absent."""
+    path = models_dir() / name
+    return json.loads(path.read_text(encoding="utf-8"))[field] if path.exists() else {}
 
 
 def _lines(name: str) -> list[str]:

@@ -20,7 +20,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from .lexicons import models_dir
+from .detect import RawQuote
+from .lexicons import fitted, models_dir
 
 # Keep a doubtful stretch when the model's probability that it is speech is at least this.
 THRESHOLD = 0.5
@@ -36,9 +37,10 @@ _DEP_GROUPS = {"dobj": "object", "pobj": "object", "attr": "predicate", "acomp":
                "nsubjpass": "subject", "appos": "apposition", "conj": "conj"}
 
 
-def features(text: str, q: Any, inside: list[Token], top: Token, how: str, kind: str) -> dict[str, float]:
-    """The features of one doubtful stretch: `inside` its tokens, `top` the one the parse hangs the rest on,
-    `how` what the rules found for it (no cue, a speech verb elsewhere in the sentence or paragraph)."""
+def features(q: RawQuote, line: str, inside: list[Token], top: Token, how: str, kind: str) -> dict[str, float]:
+    """The features of one doubtful stretch: `line` the text line holding it, `inside` its tokens, `top` the
+    one the parse hangs the rest on, `how` what the rules found for it (no cue, a speech verb elsewhere in
+    the sentence or paragraph)."""
     n = len(q.text.split())
     f: dict[str, float] = {"bias": 1.0, "words=" + (str(n) if n < 4 else "4-5" if n < 6 else "6+"): 1.0}
     first = next((ch for ch in q.text if ch.isalnum()), "")
@@ -55,18 +57,13 @@ def features(text: str, q: Any, inside: list[Token], top: Token, how: str, kind:
     if k >= 0 and not top.doc[k].is_punct:
         before = top.doc[k]
         f[f"before={_TAG_GROUPS.get(before.tag_, 'verb' if before.tag_.startswith('VB') else 'other')}"] = 1.0
-    line_end = text.find("\n", q.start)
-    line = text[text.rfind("\n", 0, q.start) + 1:line_end if line_end >= 0 else len(text)].rstrip()
-    f["headline-line"] = float(not line.endswith((".", "!", "?", '"', "\u201d", ":")))
+    f["headline-line"] = float(not line.rstrip().endswith((".", "!", "?", '"', "\u201d", ":")))
     return f
 
 
 @cache
 def weights() -> dict[str, float]:
-    path = models_dir() / "speech.json"
-    if not path.exists():
-        return {}
-    return json.loads(path.read_text(encoding="utf-8"))["weights"]
+    return fitted("speech.json", "weights")
 
 
 def probability(f: dict[str, float]) -> float:
