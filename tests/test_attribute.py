@@ -54,6 +54,9 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
         ("\u201cHaving the data is valuable,\u201d said Skelly, explaining his work.", [("Having the data is valuable,", "Skelly", "direct")]),
         # an apposition between the name and the cue ("Lazar, 44, said")
         ("Marcel Lazar, 44, said: \u201cI regret nothing.\u201d", [("I regret nothing.", "Marcel Lazar", "direct")]),
+        # a message sent 'to supporters saying: ...' is the sender's, reached through the recipient's 'to'
+        ("Before the vote, the campaign sent a message to supporters saying: \u201cWe won the state!\u201d",
+         [("We won the state!", "the campaign", "direct")]),
         # the second quote of a paragraph takes the cue between the two, not a later verb
         ("\u201cWe won,\u201d Ana Ruiz said at her party, after the networks declared the result. \u201cYou will be happy.\u201d",
          [("We won,", "Ana Ruiz", "direct"), ("You will be happy.", "Ana Ruiz", "direct")]),
@@ -204,6 +207,9 @@ def test_source_is_never_the_speakers_employer():
         # who is urged to act belongs to what was urged; a day is not
         ("The group urged the Supreme Court to intervene.", "the Supreme Court to intervene"),
         ("The senator promised Monday to cut taxes for families.", "to cut taxes for families"),
+        # 'called for X to Y', which the parser hangs on the verb as a clause
+        ("The mayor called for the council to resign.", "the council to resign"),
+        ("Union leaders called for the company to raise wages this year.", "the company to raise wages this year"),
         # an answer the parser hangs on the verb as an interjection
         ("When asked, 46 percent of voters said yes.", "yes"),
         # a 'though' clause was mostly part of what was said on PolNeAR train: it stays
@@ -235,6 +241,13 @@ def test_indirect_speech(text, clause):
         # ... but a verb in the tense of the clause it is coordinated with stays in it
         ("The judge ruled that the rules could remove eligible voters and are not in compliance with the law.",
          ["the rules could remove eligible voters and are not in compliance with the law"]),
+        # another speech verb with a clause or infinitive of its own is the speaker's next report
+        ("The senator said she regretted the vote and promised to support the bill next year.",
+         ["she regretted the vote", "to support the bill next year"]),
+        ("Officials said the plant was safe and warned that the river could flood.", ["the plant was safe", "the river could flood"]),
+        # a ', which ...' clause ending an object report is the writer's comment on it
+        ("The senator criticized the trade deal, which passed in 2015.", ["the trade deal"]),
+        ("Critics accused the mayor of lying, which he denies.", ["the mayor of lying"]),
         # a relative clause that quotes someone comments on the report
         ("The spokesman said the marchers were escorted by observers, whom he described as \"calm,\" for the whole route.",
          ["the marchers were escorted by observers"]),
@@ -371,3 +384,39 @@ def test_if_clause_the_parser_hangs_above_asked_is_the_question():
     assert [doc.text[a:z] for a, z in parts] == ["he would endorse Clinton"]
     # 'looked' is no reporting verb: the clause is the question's only because it follows 'asked Sanders'
     assert attribute._reported(doc[11], lexicons.reporting_frames(), False)[0] is None
+
+
+def _doc(words, heads, deps, tags):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
+
+
+def test_of_two_subjects_the_parser_gives_a_cue_the_nearest_speaks():
+    """Hand-built parses as the model gives them: 'The rejection signals the end, said Paula Grant' with both
+    'rejection' and 'Grant' made subjects of 'said'; but a verb climbed to from a participle keeps its first."""
+    from quotes import attribute
+
+    doc = _doc(["The", "rejection", "signals", "the", "end", ",", "said", "Paula", "Grant", "."],
+               [1, 6, 1, 4, 2, 6, 6, 8, 6, 6],
+               ["det", "nsubj", "acl", "det", "dobj", "punct", "ROOT", "compound", "nsubj", "punct"],
+               ["DT", "NN", "VBZ", "DT", "NN", ",", "VBD", "NNP", "NNP", "."])
+    assert attribute.speaker_of(doc[6])[0].text == "Grant"
+    doc = _doc(["Ryan", ",", "despite", "admitting", "it", ",", "the", "victims", "need", "help", "."],
+               [8, 8, 8, 2, 3, 8, 7, 8, 8, 8, 8],
+               ["nsubj", "punct", "prep", "pcomp", "dobj", "punct", "det", "nsubj", "ROOT", "dobj", "punct"],
+               ["NNP", ",", "IN", "VBG", "PRP", ",", "DT", "NNS", "VBP", "NN", "."])
+    assert attribute.speaker_of(doc[3])[0].text == "Ryan"
+
+
+def test_a_second_that_clause_the_parser_coordinates_with_the_verb_is_said_too():
+    """Hand-built: 'said that A, but that B' with the second that-clause hung on 'said' as a conjunct."""
+    from quotes import attribute, lexicons
+
+    doc = _doc(["Officials", "said", "that", "taxes", "would", "fall", ",", "but", "that", "spending", "would", "rise", "."],
+               [1, 1, 5, 5, 5, 1, 1, 1, 11, 11, 11, 1, 1],
+               ["nsubj", "ROOT", "mark", "nsubj", "aux", "ccomp", "punct", "cc", "mark", "nsubj", "aux", "conj", "punct"],
+               ["NNS", "VBD", "IN", "NNS", "MD", "VB", ",", "CC", "IN", "NN", "MD", "VB", "."])
+    parts, _ = attribute._reported(doc[1], lexicons.reporting_frames(), False)
+    assert [doc.text[a:z] for a, z in parts] == ["taxes would fall , but that spending would rise"]
