@@ -90,6 +90,12 @@ def speaker_of(cue: Token) -> tuple[Token | None, str]:
         # 'Trump was asked about X' / 'Asked why ..., Sanders said': the subject is who was asked or told,
         # not who spoke; the speaker is the agent ('asked by reporters') or nobody named
         return _agent(cue), "passive"
+    if cue.tag_ == "VBN" and cue.dep_ in ("amod", "appos", "acl") and cue.i > 0 and not _subjects(cue, cue):
+        name = cue.doc[cue.i - 1]
+        if name.tag_ in ("NNP", "NNPS") and name.dep_ == "compound":
+            # 'Trump blasted Disney for ...', '"Go back," Trump barked': a name and its verb the tagger
+            # misread as a modifier and its noun
+            return name, "subject"
     tok = cue
     for _ in range(6):
         subj = _subjects(tok, cue)

@@ -57,6 +57,11 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
         # a message sent 'to supporters saying: ...' is the sender's, reached through the recipient's 'to'
         ("Before the vote, the campaign sent a message to supporters saying: \u201cWe won the state!\u201d",
          [("We won the state!", "the campaign", "direct")]),
+        # a name and its speech verb the tagger misread as a modifier and its noun ('Trump barked' as an apposition)
+        ("\u201cGo back to the studio,\u201d Trump barked and a guard escorted the reporter out.",
+         [("Go back to the studio,", "Trump", "direct")]),
+        ("In March, Trump blasted Disney for its \u201coutrageous practices\u201d in requiring workers to train others.",
+         [("outrageous practices", "Trump", "partial")]),
         # the second quote of a paragraph takes the cue between the two, not a later verb
         ("\u201cWe won,\u201d Ana Ruiz said at her party, after the networks declared the result. \u201cYou will be happy.\u201d",
          [("We won,", "Ana Ruiz", "direct"), ("You will be happy.", "Ana Ruiz", "direct")]),
