@@ -48,8 +48,10 @@ def split_mention(b: Block, tok: Token, span: Span) -> Mention:
     i, j = np_span(tok)
     ent = next((e for e in doc.ents if e.start <= tok.i < e.end and e.label_ in {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}), None)
     if ent is None:
-        # a proper name inside the phrase, e.g. the head is "Commissioner" in "Commissioner ... Zeid Ra'ad Al Hussein"
-        ent = next((e for e in doc.ents if i <= e.start and e.end <= j and e.label_ == "PERSON"), None)
+        # a proper name inside the phrase, e.g. the head is "Commissioner" in "Commissioner ... Zeid Ra'ad Al Hussein";
+        # but not a name that modifies the head: "Clinton supporters", "Scott's niece" are not Clinton or Scott
+        ent = next((e for e in doc.ents if i <= e.start and e.end <= j and e.label_ == "PERSON"
+                    and not (e.end <= tok.i and e.root.head == tok)), None)
     if ent is not None:
         s, e = ent.start, ent.end
         # extend a PERSON name left over capitalised compound words that are not titles ("Zeid Ra'ad" + "Al Hussein")
@@ -344,7 +346,8 @@ def _anonymous(s: str) -> bool:
 def _match_title(m: Mention, speakers: list[Entity]) -> Entity | None:
     """'Russia's foreign minister' or 'the secretary' is the one entity whose title has those words."""
     ws = [w for w in _words(m.span.text) if w not in {"the", "a", "an"}]
-    if not ws or ws[-1] not in lexicons.title_words():
+    # 'the Carson campaign' is an organisation, not whoever has "campaign" in a title
+    if not ws or ws[-1] not in lexicons.title_words() or ws[-1] in lexicons.org_words():
         return None
     full = lexicons.title_abbreviations()
     # a place before the title ("the Florida senator") need not be part of the entity's title

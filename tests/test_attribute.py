@@ -62,6 +62,17 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
          [("Go back to the studio,", "Trump", "direct")]),
         ("In March, Trump blasted Disney for its \u201coutrageous practices\u201d in requiring workers to train others.",
          [("outrageous practices", "Trump", "partial")]),
+        # a name that modifies the speaker's head noun is someone else: the supporters, the doctor, not the person
+        ("Senator Hillary Clinton spoke on Monday. \u201cWe will win,\u201d Clinton supporters said.",
+         [("We will win,", "Clinton supporters", "direct")]),
+        ("Gary Johnson released a letter. \u201cHe is extremely fit,\u201d Johnson's doctor said.",
+         [("He is extremely fit,", "Johnson's doctor", "direct")]),
+        # ... and a campaign is an organisation, not the one person whose title has "campaign" in it
+        ("\u201cWe will win,\u201d said Corey Lewandowski, the campaign manager.\n\n\u201cWe decline,\u201d the Carson campaign said.",
+         [("We will win,", "Corey Lewandowski", "direct"), ("We decline,", "the Carson campaign", "direct")]),
+        # ... but a name after a title head is the speaker
+        ("\u201cThe killings must stop,\u201d said U.N. High Commissioner for Human Rights Zeid Ra'ad Al Hussein.",
+         [("The killings must stop,", "Zeid Ra'ad Al Hussein", "direct")]),
         # the second quote of a paragraph takes the cue between the two, not a later verb
         ("\u201cWe won,\u201d Ana Ruiz said at her party, after the networks declared the result. \u201cYou will be happy.\u201d",
          [("We won,", "Ana Ruiz", "direct"), ("You will be happy.", "Ana Ruiz", "direct")]),
