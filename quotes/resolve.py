@@ -46,6 +46,17 @@ def split_mention(b: Block, tok: Token, span: Span) -> Mention:
         return Mention(Span(*b.char(tok), tok.text), None, None, "pronoun", plural=low in {"they", "them", "we"})
     doc = tok.doc
     i, j = np_span(tok)
+    if tok.tag_ in ("NN", "NNS"):
+        # "Trump's Indiana chairman, Rex Early, said": the person named beside the description speaks
+        app = next((c for c in tok.children if c.dep_ == "appos" and c.i > tok.i and doc[c.left_edge.i - 1].text == ","
+                    and any(e.label_ == "PERSON" and e.start <= c.i < e.end for e in doc.ents)), None)
+        if app is not None:
+            a, z = np_span(app)
+            k = i + (doc[i].lower_ in {"the", "a", "an"})
+            m = split_mention(b, app, Span(b.start + doc[a].idx, b.start + doc[z - 1].idx + len(doc[z - 1].text), doc[a:z].text))
+            if m.kind == "name" and m.title is None and k <= tok.i and _title_ok([t.text for t in doc[k:tok.i + 1]]):
+                m.title = doc[k:tok.i + 1].text
+            return m
     ent = next((e for e in doc.ents if e.start <= tok.i < e.end and e.label_ in {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}), None)
     if ent is None:
         # a proper name inside the phrase, e.g. the head is "Commissioner" in "Commissioner ... Zeid Ra'ad Al Hussein";

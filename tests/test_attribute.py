@@ -150,6 +150,10 @@ def test_doubtful_phrases(text, expected):
         ("\u201cNo comment,\u201d said Sean McCormack, a spokesman for the State Department.",
          "Sean McCormack", "spokesman for the State Department", None),
         ("Minister Ana Ruiz, a former teacher from Leon, said \u201cthe schools stay open.\u201d", "Ana Ruiz", "Minister", "a former teacher from Leon"),
+        # the name set beside a description subject is the speaker, and the description its title
+        ("The state department spokesman, Sean McCormack, said \u201cthe talks failed.\u201d",
+         "Sean McCormack", "state department spokesman", None),
+        ("The company's chief executive, Jane Doe, said \u201cprofits will rise.\u201d", "Jane Doe", "company's chief executive", None),
     ],
 )
 def test_titles_and_descriptions(text, name, title, description):
