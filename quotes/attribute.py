@@ -818,7 +818,8 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
                 span, how = _edges(list(obj[0].subtree), 2), "speech-verb-preposition"
                 break
     if span is None and f"{lemma}:for" in frames.get("preposition", ()):
-        # 'called for the senator to resign': the parser hangs "for X to Y" on the verb as a clause
+        # 'called for the senator to resign': English's for-to infinitive, which the parser hangs on the verb
+        # as a clause opened by 'for' rather than as the preposition the frame reads
         clause = [c for c in tok.children if c.dep_ == "advcl" and c.left_edge.i == tok.i + 1 and c.left_edge.lower_ == "for"]
         if clause:
             span, how = _edges([t for t in clause[0].subtree if t.i > tok.i + 1], 2), "speech-verb-preposition"
@@ -840,7 +841,7 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
 def _no_comment(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
     """An object or preposition report without the ', which ...' / ', who ...' clause that ends it: the
     writer's comment on what was reported ('criticized the deal, which passed in 2015')."""
-    toks = [t for t in doc if span[0] <= t.idx and t.idx + len(t.text) <= span[1]]
+    toks = list(doc.char_span(*span, alignment_mode="contract") or [])
     for t in toks:
         le = t.left_edge.i
         if t.dep_ == "relcl" and doc[le].lower_ in _WH and doc[le - 1].text == "," and t.right_edge.i >= toks[-1].i - 1 \

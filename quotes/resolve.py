@@ -52,7 +52,7 @@ def split_mention(b: Block, tok: Token, span: Span) -> Mention:
                     and any(e.label_ == "PERSON" and e.start <= c.i < e.end for e in doc.ents)), None)
         if app is not None:
             a, z = np_span(app)
-            k = i + (doc[i].lower_ in {"the", "a", "an"})
+            k = i + 1 if doc[i].lower_ in {"the", "a", "an"} else i  # the description without its article
             m = split_mention(b, app, Span(b.start + doc[a].idx, b.start + doc[z - 1].idx + len(doc[z - 1].text), doc[a:z].text))
             if m.kind == "name" and m.title is None and k <= tok.i and _title_ok([t.text for t in doc[k:tok.i + 1]]):
                 m.title = doc[k:tok.i + 1].text

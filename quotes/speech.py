@@ -126,6 +126,7 @@ def fit(split: Path) -> dict[str, Any]:
     return {"fitted_on": split.name, "stretches": len(rows), "speech": sum(labels),
             "kept_on_fit": len(kept), "kept_speech_on_fit": sum(kept), "threshold": THRESHOLD, "weights": w}
 
+
 if __name__ == "__main__":
     if len(sys.argv) != 2:
         sys.exit("usage: python -m quotes.speech PATH-TO-POLNEAR-SPLIT")
