@@ -62,23 +62,28 @@ def split_mention(b: Block, tok: Token, span: Span) -> Mention:
         # a proper name inside the phrase, e.g. the head is "Commissioner" in "Commissioner ... Zeid Ra'ad Al Hussein";
         # but not a name that modifies the head: "Clinton supporters", "Scott's niece" are not Clinton or Scott
         ent = next((e for e in doc.ents if i <= e.start and e.end <= j and e.label_ == "PERSON"
-                    and not (e.end <= tok.i and e.root.head == tok)), None)
+                    and not (e.end <= tok.i and e.root.head == tok) and not _of_someone(e.root, tok)), None)
     if ent is not None:
         s, e = ent.start, ent.end
         # extend a PERSON name left over capitalised compound words that are not titles ("Zeid Ra'ad" + "Al Hussein")
+        # but not over a party or place ("Democrat Hillary Clinton") or a word capitalised for starting the sentence
         while ent.label_ == "PERSON" and s - 1 >= i and doc[s - 1].tag_ == "NNP" and not _title_ok([doc[s - 1].text]) \
-                and doc[s - 1].dep_ == "compound":
+                and doc[s - 1].dep_ == "compound" and doc[s - 1].ent_type_ in ("", "PERSON") and not doc[s - 1].is_sent_start:
             s -= 1
         while s < e and doc[s].lower_ in {"the", "a", "an"}:
             s += 1
         if s < e and doc[s].lower_ in HONORIFICS:
             s += 1
+        if ent.label_ == "PERSON" and s < e:
+            s = _proper(list(doc[s:e]))[0].i
         name_toks = doc[s:e]
         while len(name_toks) and name_toks[-1].tag_ == "POS":
             name_toks = name_toks[:-1]
         nspan = Span(b.start + name_toks.start_char, b.start + name_toks.end_char, name_toks.text)
         title = None
         if ent.label_ == "PERSON" and s > i:
+            # after a conjunction the words before it name someone else ("Larry King and Ed Schultz")
+            i = max([i] + [t.i + 1 for t in doc[i:s] if t.dep_ == "cc" or t.text == ","])
             words = [t.text for t in doc[i:s] if t.lower_ not in {"the", "a", "an", "former", "then"}]
             if words and _title_ok(words):
                 title = " ".join(words).strip(" ,")
@@ -110,6 +115,29 @@ def split_mention(b: Block, tok: Token, span: Span) -> Mention:
     return Mention(span, None, None, "description", plural=tok.tag_ in ("NNS", "NNPS"))
 
 
+def _of_someone(name: Token, head: Token) -> bool:
+    """'a spokeswoman for Hillary Clinton': a name in a lower-case head's prepositional phrase is whom the
+    speaker works for, not the speaker (a capitalised title, 'Commissioner for Human Rights Zeid', is)."""
+    # 'by' and 'from' name the author ("an analysis by Lily Batchelder", "a letter from Obama")
+    return head.text[:1].islower() and name.head.dep_ == "prep" and name.head.head == head and name.head.lower_ not in {"by", "from"}
+
+
+def headline_case(line: str) -> bool:
+    """A title-case headline: five or more words of four letters or more, every one capitalised."""
+    ws = [w for w in _WORD.findall(line) if len(w) >= 4 and w[0].isalpha()]
+    return len(ws) >= 5 and all(w[0].isupper() for w in ws) and any(w[1:].islower() for w in ws)
+
+
+def _proper(toks: list[Token]) -> list[Token]:
+    """A person name without the common words or title NER ran into it ("Billionaire Donald Trump"); two
+    words stay, as the tagger may read a first name as a common noun."""
+    k = 0
+    while k < len(toks) - 1 and toks[k].text[:1].isupper() and (k < len(toks) - 2 and toks[k].tag_ in ("NN", "NNS", "JJ", "DT")
+                                                                 or _title_ok([toks[k].text])):
+        k += 1  # a title NER took in ("Representative Charles B. Rangel", "Pope Francis") is a title, not a name
+    return toks[k:]
+
+
 def _cap(t: Token) -> bool:
     return t.text[:1].isupper() and t.tag_ not in ("PRP", "DT", "IN", ",", ".")
 
@@ -129,16 +157,37 @@ class Resolver:
         self.text = text
         self.bl = bl
         self.names: list[tuple[Span, str]] = []  # every NER name in the article, with its label
+        heads: list[Span] = []  # person names NER found on headline-case lines
         for b in bl:
             if b.doc is None:
                 continue
+            headline = headline_case(text[b.start:b.end])
             for e in b.doc.ents:
                 if e.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
                     toks = [t for t in e if t.lower_ not in {"the"} and t.tag_ != "POS"]
+                    if e.label_ == "PERSON":
+                        toks = _proper(toks)
                     if toks:
                         s, z = b.start + toks[0].idx, b.start + toks[-1].idx + len(toks[-1].text)
                         self.names.append((Span(s, z, text[s:z]), e.label_))
+                        if headline and e.label_ == "PERSON":
+                            heads.append(self.names[-1][0])
+        # NER runs a title-case headline's words together ("Hillary Clinton Slams Donald Trump"): such a
+        # "name" holding a name the body writes alone is no name, or "Clinton" would resolve to it
+        self.body = {tuple(_words(sp.text)) for sp, lab in self.names if lab == "PERSON" and sp not in heads}
+        self.names = [(sp, lab) for sp, lab in self.names if sp not in heads or self.trim(sp.text) == sp.text]
         self.names.sort()
+
+    def trim(self, name: str) -> str:
+        """A headline's run-on name cut to the longest name inside it that the body writes alone
+        (leftmost of equals: a headline's subject comes first); else the name unchanged."""
+        toks = _WORD.findall(name)
+        ws = _words(name)
+        for n in range(len(ws) - 1, 0, -1):
+            for k in range(len(ws) - n + 1):
+                if tuple(ws[k:k + n]) in self.body and (n > 1 or len(ws) >= 3):
+                    return " ".join(toks[k:k + n])
+        return name
 
     def fullest(self, name: str, before: int, label: str) -> tuple[str, str]:
         """The longest name in the article holding all the words of `name`, and its NER label.
@@ -186,6 +235,8 @@ def title_and_description(text: str, name: str, title: str | None = None) -> tup
     variants = [name] + ([name.split()[-1]] if " " in name else [])
     for v in variants:
         for m in re.finditer(rf"(?<![\w]){re.escape(v)}(?![\w])", text):
+            if " " not in v and _first_name_before(text, m.start()):
+                continue  # a surname after a first name ("Hillary Clinton", "Bill Clinton"): no title of this one's
             if title is None:
                 t = _title_before(text, m.start())
                 if t:
@@ -205,18 +256,26 @@ def title_and_description(text: str, name: str, title: str | None = None) -> tup
     return title, desc
 
 
+def _first_name_before(text: str, pos: int) -> bool:
+    """A capitalised word that is no title right before `pos` on the same line."""
+    m = re.search(r"([\w.'\u2019-]+)[ \t]+$", text[max(0, pos - 40):pos])
+    return bool(m) and m.group(1)[:1].isupper() and not _title_ok([m.group(1)]) and m.group(1).lower() not in HONORIFICS
+
+
 def _title_before(text: str, pos: int) -> str | None:
     """Capitalised words (and title words) right before a name: 'U.S. Secretary of State'."""
     words = []
     for m in reversed(list(_WORD.finditer(text, max(0, pos - 90), pos))):
         between = text[m.end():pos if not words else words[-1][1]]
-        if between.strip():
+        if between.strip() or "\n" in between:  # a title stays on the name's line
             break
         w = m.group()
         if w[0].isupper() or w.lower() in lexicons.title_words() or (w.lower() in _TITLE_GLUE and words):
             words.append((w, m.start()))
             continue
         break
+    if words and words[0][0].lower() in HONORIFICS - {"dr", "dr."}:
+        return None  # "Mr. Schultz": a courtesy, and what precedes it belongs to someone else ("Mr. King and")
     while words and words[-1][0].lower() in _TITLE_GLUE:
         words.pop()
     words.reverse()
@@ -259,10 +318,10 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
     placed: list[tuple[int, Entity]] = []
     speakers: list[Entity] = []
 
-    def get(key: str, name: str, typ: str) -> Entity:
+    def get(key: str, name: str, typ: str, named: bool = True) -> Entity:
         if key not in by_key:
             ent = Entity(id=f"s{len(speakers) + 1}", name=name, type=typ)
-            if typ == "person" and name[:1].isupper():
+            if named and typ == "person" and name[:1].isupper():  # a description has no title of its own
                 ent.title, ent.description = title_and_description(text, name)
             by_key[key] = ent
             speakers.append(ent)
@@ -275,7 +334,9 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
         b = block_at(bl, q.speaker.start) or q.ctx.block
         m = split_mention(b, q.ctx.speaker, q.speaker)
         work.append((q, m))
-        if m.kind == "name" and m.label in ("PERSON", "") and " " in (m.name or ""):
+        if m.kind == "name" and headline_case(text[b.start:b.end]):
+            m.name = res.trim(m.name or m.span.text)
+        elif m.kind == "name" and m.label in ("PERSON", "") and " " in (m.name or ""):
             res.names.append((m.span, "PERSON" if m.label == "PERSON" or m.title else ""))
     res.names.sort()
     for q, m in work:
@@ -294,7 +355,7 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
         else:
             ent = _match_title(m, speakers)
             if ent is None:
-                ent = get(_norm_key(m.span.text), m.span.text, _type_of(m))
+                ent = get(_norm_key(m.span.text), m.span.text, _type_of(m), named=False)
                 ent.anonymous = _anonymous(m.span.text)
         if ent is None:
             # 'she said' with nobody to point to: the pronoun itself stays the speaker, each one its own

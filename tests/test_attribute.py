@@ -2,6 +2,7 @@
 import pytest
 
 import quotes
+from quotes import resolve
 
 
 def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
@@ -160,6 +161,54 @@ def test_titles_and_descriptions(text, name, title, description):
     d = quotes.extract(text).to_dict()
     sp = d["speakers"][0]
     assert (sp["name"], sp["title"], sp["description"]) == (name, title, description)
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Hillary Clinton Slams Donald Trump On Abortion After Court Ruling.", True),
+        ("Ted Cruz Refuses to Disavow Lindsey Graham Endorsement.", True),
+        ("Richard Hays Powell.", False),  # a signature: a name, not a headline
+        ("Nevada Senator Harry Reid said on Tuesday that the vote was close.", False),
+        ("NATO LEADERS MEET IN BRUSSELS TODAY", False),  # capitals, not title case
+    ],
+)
+def test_headline_case(line, expected):
+    assert resolve.headline_case(line) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a title-case headline NER runs together is no name: the body's "Maria Lopez" is
+        ("Maria Lopez Slams City Council Over Budget Cuts Plan.\n\nCouncil member Maria Lopez criticized the plan on Monday.",
+         [("the plan", "Maria Lopez", None)]),
+        # a title does not reach back over the line before it
+        ("Warren Hammers Bank Chief: \u2018You Should Be Investigated.\u2019\n\nMassachusetts Sen. Elizabeth Warren "
+         "questioned the bank chief.\n\n\u201cYou should resign,\u201d Warren said.",
+         [("You Should Be Investigated.", "Warren Hammers Bank Chief", None), ("You should resign,", "Elizabeth Warren", "Massachusetts Sen.")]),
+        # the spokeswoman speaks, not the person she speaks for
+        ("A spokeswoman for Hillary Clinton said \u201cthe report is false.\u201d",
+         [("the report is false.", "A spokeswoman for Hillary Clinton", None)]),
+        # but 'by' names the author
+        ("\u201cPrices will rise,\u201d said an analysis by Lily Batchelder.", [("Prices will rise,", "Lily Batchelder", None)]),
+        # 'Mr.' is a courtesy: what comes before it is someone else's ("Both Mr. King and")
+        ("Both Mr. King and Mr. Schultz worked there.\n\n\u201cIt was a shock to me,\u201d said Mr. Schultz.",
+         [("It was a shock to me,", "Schultz", None)]),
+        ("\u201cIt was astonishing,\u201d said Mr. McGinley, the law professor.", [("It was astonishing,", "McGinley", "law professor")]),
+        # common words and parties NER or the name's left edge took in are not the name
+        ("Billionaire Donald Trump said \u201cthe polls are rigged.\u201d", [("the polls are rigged.", "Donald Trump", None)]),
+        ("Democrat Hillary Clinton said \u201cwe will win.\u201d", [("we will win.", "Hillary Clinton", None)]),
+        ("Pope Francis said \u201cwalls divide people.\u201d", [("walls divide people.", "Francis", "Pope")]),
+        # another Clinton's title is not hers
+        ("President Bill Clinton spoke first.\n\nHillary Clinton spoke later. \u201cWe will win,\u201d Clinton said.",
+         [("We will win,", "Hillary Clinton", None)]),
+    ],
+)
+def test_names_and_titles_come_clean(text, expected):
+    d = quotes.extract(text).to_dict()
+    sp = {s["id"]: s for s in d["speakers"]}
+    assert [(q["text"], sp[q["speaker"]["id"]]["name"], sp[q["speaker"]["id"]]["title"]) for q in d["quotes"]] == expected
 
 
 @pytest.mark.parametrize(
