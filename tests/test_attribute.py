@@ -74,6 +74,15 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
         # ... but a name after a title head is the speaker
         ("\u201cThe killings must stop,\u201d said U.N. High Commissioner for Human Rights Zeid Ra'ad Al Hussein.",
          [("The killings must stop,", "Zeid Ra'ad Al Hussein", "direct")]),
+        # nested reports: a speech verb that is no finite report of its own belongs to the outer speaker's claim
+        ("Clinton said she expects Obama to announce an \u201cintensification\u201d of the campaign.",
+         [("intensification", "Clinton", "partial")]),
+        ("Mook told reporters the campaign expects Holt to insert himself by calling out Trump for his \u201clies.\u201d",
+         [("lies.", "Mook", "partial")]),
+        # ... but a finite one, or a relative clause (the writer's aside), keeps its own speaker
+        ("Trump said that Clinton once described the deal as \u201cthe gold standard.\u201d", [("the gold standard.", "Clinton", "partial")]),
+        ("Swanson praised Franklin Graham, who has publicly vowed to skip the \u201ccookie sale.\u201d",
+         [("cookie sale.", "Franklin Graham", "partial")]),
         # the second quote of a paragraph takes the cue between the two, not a later verb
         ("\u201cWe won,\u201d Ana Ruiz said at her party, after the networks declared the result. \u201cYou will be happy.\u201d",
          [("We won,", "Ana Ruiz", "direct"), ("You will be happy.", "Ana Ruiz", "direct")]),
