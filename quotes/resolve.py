@@ -21,6 +21,11 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
 _WORD = re.compile(r"[\w.'\u2019&-]+")
 # Function words allowed inside a title ("Secretary of State", "High Commissioner for Human Rights").
 _TITLE_GLUE = {"of", "for", "the", "and", "on", "to", "in", "at", "&"}
+# Words capitalised for opening a sentence, never the start of a title ("But Attorney General ...").
+_OPENERS = {"but", "and", "or", "as", "when", "while", "yet", "so", "then", "now", "after", "before", "if", "because",
+            "also", "even", "still", "though", "although", "since", "until", "where", "with", "without", "meanwhile"}
+# Where an appositive's title ends: a relative clause or a dash ("Erin Murphy, a former aide who ...").
+_APPOSITIVE_END = re.compile(r"\s+(?:and\s+)?(?:who|whom|whose|which|that)\b|\s+(?:--|\u2014|\u2013)\s")
 
 
 @dataclass
@@ -75,7 +80,8 @@ def split_mention(b: Block, tok: Token, span: Span) -> Mention:
         if s < e and doc[s].lower_ in HONORIFICS:
             s += 1
         if ent.label_ == "PERSON" and s < e:
-            s = _proper(list(doc[s:e]))[0].i
+            toks = _proper(list(doc[s:e]))
+            s, e = toks[0].i, toks[-1].i + 1
         name_toks = doc[s:e]
         while len(name_toks) and name_toks[-1].tag_ == "POS":
             name_toks = name_toks[:-1]
@@ -129,13 +135,15 @@ def headline_case(line: str) -> bool:
 
 
 def _proper(toks: list[Token]) -> list[Token]:
-    """A person name without the common words or title NER ran into it ("Billionaire Donald Trump"); two
-    words stay, as the tagger may read a first name as a common noun."""
+    """A person name without the words NER ran into it: a verb or pronoun ends it (a headline's "Obama Says",
+    "Ted Cruz Refuses"); a leading title or common word is no part of it ("Representative Charles B. Rangel",
+    "Pope Francis", "Billionaire Donald Trump"), but two words stay, as the tagger may read a first name
+    as a common noun."""
+    z = next((j for j in range(1, len(toks)) if toks[j].tag_.startswith("VB") or toks[j].tag_ in ("MD", "PRP", "RB")), len(toks))
     k = 0
-    while k < len(toks) - 1 and toks[k].text[:1].isupper() and (k < len(toks) - 2 and toks[k].tag_ in ("NN", "NNS", "JJ", "DT")
-                                                                 or _title_ok([toks[k].text])):
-        k += 1  # a title NER took in ("Representative Charles B. Rangel", "Pope Francis") is a title, not a name
-    return toks[k:]
+    while k < z - 1 and toks[k].text[:1].isupper() and (k < z - 2 and toks[k].tag_ in ("NN", "NNS", "JJ", "DT") or _title_ok([toks[k].text])):
+        k += 1
+    return toks[k:z]
 
 
 def _cap(t: Token) -> bool:
@@ -157,7 +165,7 @@ class Resolver:
         self.text = text
         self.bl = bl
         self.names: list[tuple[Span, str]] = []  # every NER name in the article, with its label
-        heads: list[Span] = []  # person names NER found on headline-case lines
+        heads: list[Span] = []  # names NER found on headline-case lines
         for b in bl:
             if b.doc is None:
                 continue
@@ -170,12 +178,12 @@ class Resolver:
                     if toks:
                         s, z = b.start + toks[0].idx, b.start + toks[-1].idx + len(toks[-1].text)
                         self.names.append((Span(s, z, text[s:z]), e.label_))
-                        if headline and e.label_ == "PERSON":
+                        if headline:
                             heads.append(self.names[-1][0])
-        # NER runs a title-case headline's words together ("Hillary Clinton Slams Donald Trump"): such a
-        # "name" holding a name the body writes alone is no name, or "Clinton" would resolve to it
+        # NER runs a title-case headline's words together ("Hillary Clinton Slams Donald Trump", "Gold Star Mom
+        # Corners Obama"): such a "name" is no one's fuller name, unless it is a person's the body never shortens
         self.body = {tuple(_words(sp.text)) for sp, lab in self.names if lab == "PERSON" and sp not in heads}
-        self.names = [(sp, lab) for sp, lab in self.names if sp not in heads or self.trim(sp.text) == sp.text]
+        self.names = [(sp, lab) for sp, lab in self.names if sp not in heads or lab == "PERSON" and self.trim(sp.text) == sp.text]
         self.names.sort()
 
     def trim(self, name: str) -> str:
@@ -203,6 +211,12 @@ class Resolver:
                 continue
             if label and lab and lab != label and "PERSON" not in (lab, label):
                 continue
+            if label == "PERSON" and lab and lab != "PERSON":
+                # a person's fuller name is a person's: "Trump" is not "Trump Taj Mahal" or "Clinton Foundation";
+                # a person NER mislabels is a first name before the surname, no organisation word ("Carly Fiorina")
+                if len(ws) != len(w) + 1 or ws[1:] != w or any(x in lexicons.org_words() for x in ws):
+                    continue
+                lab = "PERSON"
             dist = before - sp.start
             key = (len(ws), -dist if dist >= 0 else -10**8 - abs(dist))
             if key > best_key:
@@ -243,7 +257,7 @@ def title_and_description(text: str, name: str, title: str | None = None) -> tup
                     title = t
             ap = re.match(r",\s+((?:a|an|the)\s+)?([^,.;:\n\"\u201c\u201d()]{3,90}?)(?=[,.;:\n]|$)", text[m.end():m.end() + 120])
             if ap:
-                phrase = ap.group(2).strip()
+                phrase = _APPOSITIVE_END.split(ap.group(2), 1)[0].strip()
                 words = phrase.split()
                 if not words or words[0][0].isupper() and not ap.group(1):
                     continue  # a list of names or a place, not an appositive
@@ -270,13 +284,16 @@ def _title_before(text: str, pos: int) -> str | None:
         if between.strip() or "\n" in between:  # a title stays on the name's line
             break
         w = m.group()
+        if words and w.endswith(".") and len(w) > 4 and "." not in w[:-1] and not _title_ok([w]) \
+                and w.lower() not in lexicons.title_abbreviations():
+            break  # "... the Trans-Pacific Partnership. Republican nominee Donald Trump": the last sentence's end
         if w[0].isupper() or w.lower() in lexicons.title_words() or (w.lower() in _TITLE_GLUE and words):
             words.append((w, m.start()))
             continue
         break
     if words and words[0][0].lower() in HONORIFICS - {"dr", "dr."}:
         return None  # "Mr. Schultz": a courtesy, and what precedes it belongs to someone else ("Mr. King and")
-    while words and words[-1][0].lower() in _TITLE_GLUE:
+    while words and (words[-1][0].lower() in _TITLE_GLUE or words[-1][0].lower() in _OPENERS):
         words.pop()
     words.reverse()
     while words and words[-1][0].lower() in _TITLE_GLUE:

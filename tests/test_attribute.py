@@ -209,6 +209,22 @@ def test_headline_case(line, expected):
         ("Billionaire Donald Trump said \u201cthe polls are rigged.\u201d", [("the polls are rigged.", "Donald Trump", None)]),
         ("Democrat Hillary Clinton said \u201cwe will win.\u201d", [("we will win.", "Hillary Clinton", None)]),
         ("Pope Francis said \u201cwalls divide people.\u201d", [("walls divide people.", "Francis", "Pope")]),
+        # a title stops at the sentence before it, a sentence's opening word, and an appositive's relative clause
+        ("Clinton backs the Trans-Pacific Partnership. Republican nominee Donald Trump said \u201cit is a disaster.\u201d",
+         [("it is a disaster.", "Donald Trump", "Republican nominee")]),
+        ("But Attorney General Eric Schneiderman said \u201cthe case is open.\u201d", [("the case is open.", "Eric Schneiderman", "Attorney General")]),
+        ("\u201cIt will pass,\u201d said Erin Murphy, a former Clinton aide who went with her to Burma.",
+         [("It will pass,", "Erin Murphy", "former Clinton aide")]),
+        # a headline's run-on "name" (here NER's organisation "Obama Says New Museum Will Tell") is no one's
+        ("Obama Says New Museum Will Tell of Suffering and Delight.\n\n\u201cIt is a great day,\u201d Obama said.",
+         [("New Museum Will Tell of Suffering and Delight", "Obama", None), ("It is a great day,", "Obama", None)]),
+        # an organisation named after a person is not that person's fuller name
+        ("\u201cWe lost money,\u201d said a manager at the Trump Taj Mahal.\n\n\u201cIt will be huge,\u201d Trump said.",
+         [("We lost money,", "a manager at the Trump Taj Mahal", None), ("It will be huge,", "Trump", None)]),
+        ("\u201cWe raised millions,\u201d the Clinton Foundation said.\n\n\u201cI am proud of it,\u201d Clinton said.",
+         [("We raised millions,", "Clinton Foundation", None), ("I am proud of it,", "Clinton", None)]),
+        ("\u201cWe will win,\u201d said Carly Fiorina.\n\n\u201cThe polls are wrong,\u201d Fiorina said.",
+         [("We will win,", "Carly Fiorina", None), ("The polls are wrong,", "Carly Fiorina", None)]),
         # another Clinton's title is not hers
         ("President Bill Clinton spoke first.\n\nHillary Clinton spoke later. \u201cWe will win,\u201d Clinton said.",
          [("We will win,", "Hillary Clinton", None)]),
@@ -498,3 +514,21 @@ def test_a_second_that_clause_the_parser_coordinates_with_the_verb_is_said_too()
                ["NNS", "VBD", "IN", "NNS", "MD", "VB", ",", "CC", "IN", "NN", "MD", "VB", "."])
     parts, _ = attribute._reported(doc[1], lexicons.reporting_frames(), False)
     assert [doc.text[a:z] for a, z in parts] == ["taxes would fall , but that spending would rise"]
+
+
+@pytest.mark.parametrize(
+    "words, tags, name",
+    [
+        # a headline's verb NER ran into the name ends it
+        (["Ted", "Cruz", "Refuses"], ["NNP", "NNP", "VBZ"], "Ted Cruz"),
+        (["Obama", "Says"], ["NNP", "VBZ"], "Obama"),
+        # a title or a common word in front is no part of it; two words always stay
+        (["Representative", "Charles", "B.", "Rangel"], ["NNP", "NNP", "NNP", "NNP"], "Charles B. Rangel"),
+        (["Pope", "Francis"], ["NNP", "NNP"], "Francis"),
+        (["Billionaire", "Donald", "Trump"], ["NN", "NNP", "NNP"], "Donald Trump"),
+        (["Cecile", "Richards"], ["NN", "NNP"], "Cecile Richards"),
+    ],
+)
+def test_person_name_tokens(words, tags, name):
+    doc = _doc(words, list(range(len(words))), ["ROOT"] * len(words), tags)
+    assert " ".join(t.text for t in resolve._proper(list(doc))) == name
