@@ -143,13 +143,18 @@ def detect(text: str, bl: list[Block]) -> tuple[list[RawQuote], list[Warning]]:
     quotes.sort(key=lambda q: q.start)
     # NYT style ''...'' (two apostrophes as a double mark): a single-quoted stretch inside one is a
     # quote within a quote, part of the outer words like one inside “...”, not a quote of its own
-    nyt = [m.span() for m in _NYT.finditer(text)] if "''" in text else []
+    nyt = nyt_spans(text)
     if nyt:
         quotes = [q for q in quotes if not (q.single and any(a <= q.start and q.end <= z for a, z in nyt))]
     return quotes, warnings
 
 
 _NYT = re.compile(r"(?<![\w'])''(?=\S)[^\n]+?(?<=\S)''(?!\w)")
+
+
+def nyt_spans(text: str) -> list[tuple[int, int]]:
+    """Stretches in NYT style ''...'' (two apostrophes as a double mark), marks included."""
+    return [m.span() for m in _NYT.finditer(text)] if "''" in text else []
 
 
 def _unclosed(q: RawQuote, warnings: list[Warning]) -> None:

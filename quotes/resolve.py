@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from . import confidence, lexicons
 from .attribute import PRONOUNS, RELATIVE, np_span
+from .detect import nyt_spans
 from .segment import Block, block_at, index_at
 from .sources import SourceMention
 from .types import Entity, Quote, Span
@@ -356,9 +357,13 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
         elif m.kind == "name" and m.label in ("PERSON", "") and " " in (m.name or ""):
             res.names.append((m.span, "PERSON" if m.label == "PERSON" or m.title else ""))
     res.names.sort()
+    quoted = [(s.start, s.end) for q in quotes if q.kind != "indirect" for s in q.segments] + nyt_spans(text)
     for q, m in work:
         ent: Entity | None = None
-        if m.kind == "pronoun":
+        if m.kind == "pronoun" and m.span.text.lower() in {"i", "we"} and not any(a <= m.span.start < z for a, z in quoted):
+            # the writer's own 'I' or 'we' (an op-ed, a letter), not inside someone's quote: no one named nearby
+            ent = get(f"?writer-{m.span.text.lower()}", m.span.text, "group" if m.plural else "person")
+        elif m.kind == "pronoun":
             found = res.antecedent(m.span.start, m.plural, placed, thing=m.span.text.lower() == "it")
             ent = get(found.lower(), found, "person") if isinstance(found, str) else found
             if ent is not None and ent.name.lower() in PRONOUNS:

@@ -45,6 +45,8 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
         # signatures line by line in one paragraph, a no-break space after the dash, a full stop after the name
         ("Readers wrote in.\n\n\u201cGreat speech.\u201d\u2015\u00a0Pamela Padilla\n\u201cGreat speech, terrible ideas.\u201d \u2015 Ana Ruiz.\n",
          [("Great speech.", "Pamela Padilla", "direct"), ("Great speech, terrible ideas.", "Ana Ruiz", "direct")]),
+        # the writer's own 'I' (an op-ed, a letter) is not the person last named
+        ("Mayor John Smith spoke first.\n\nI told him the plan was \u201ca disaster.\u201d", [("a disaster.", "I", "partial")]),
         # a pronoun resolves to the person just named
         ("Mayor Carl Dunn visited the site on Friday. \u201cWe will rebuild,\u201d he said.",
          [("We will rebuild,", "Carl Dunn", "direct")]),
