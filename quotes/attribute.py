@@ -60,6 +60,8 @@ def is_cue(tok: Token) -> bool:
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
     if low in _BACK and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "back":
         return True  # "shot back", "fired back": a retort
+    if low in ("put", "puts") and {"as", "it"} <= {c.lower_ for c in tok.children if c.dep_ in ("mark", "dobj")}:
+        return True  # 'as The New Yorker put it, "the operator"': an attribution idiom
     return low in lexicons.speech_verbs() and tok.tag_.startswith("VB")
 
 

@@ -226,19 +226,21 @@ class Resolver:
 
     def antecedent(self, pos: int, plural: bool, placed: list[tuple[int, Entity]], thing: bool = False) -> Entity | str | None:
         """For 'he' / 'they' / 'it': the nearest speaker entity before `pos` in the last few paragraphs,
-        or the fullest name of a person named nearer than that (to become a new entity). 'it' stands
-        for an organisation, never a person."""
+        or the fullest name of a person (for 'it', an organisation) named nearer than that, to become a new
+        entity. 'it' stands for an organisation, never a person."""
         k = index_at(self.bl, pos)
         # journalists name a speaker again within a few paragraphs; further back is a guess
         floor = self.bl[max(0, k - 8)].start if k is not None else 0
         cands = [(p, e) for p, e in placed if floor <= p < pos and
                  (e.type == "organization" if thing else (e.type in ("organization", "group")) == plural)]
         best = max(cands, key=lambda x: x[0]) if cands else None
-        persons = [sp for sp, lab in self.names if lab == "PERSON" and floor <= sp.start < pos] if not (plural or thing) else []
+        want = "ORG" if thing else "PERSON"
+        persons = [sp for sp, lab in self.names if lab == want and floor <= sp.start < pos] if not plural else []
         if persons and (best is None or persons[-1].start > best[0]):
-            full, _ = self.fullest(persons[-1].text, persons[-1].start, "PERSON")
-            known = next((e for _, e in placed if e.name == full), None)
-            return known or full
+            full, lab = self.fullest(persons[-1].text, persons[-1].start, want)
+            if not (thing and lab == "PERSON"):  # "Trump" tagged an organisation is still no 'it'
+                known = next((e for _, e in placed if e.name == full), None)
+                return known or full
         return best[1] if best else None
 
 
@@ -364,8 +366,9 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
             # the writer's own 'I' or 'we' (an op-ed, a letter), not inside someone's quote: no one named nearby
             ent = get(f"?writer-{m.span.text.lower()}", m.span.text, "group" if m.plural else "person")
         elif m.kind == "pronoun":
-            found = res.antecedent(m.span.start, m.plural, placed, thing=m.span.text.lower() == "it")
-            ent = get(found.lower(), found, "person") if isinstance(found, str) else found
+            thing = m.span.text.lower() == "it"
+            found = res.antecedent(m.span.start, m.plural, placed, thing=thing)
+            ent = get(found.lower(), found, "organization" if thing else "person") if isinstance(found, str) else found
             if ent is not None and ent.name.lower() in PRONOUNS:
                 q.evidence += "+unresolved-pronoun"  # the same 'she' as before, still without a name
         elif m.kind == "name":

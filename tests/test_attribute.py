@@ -45,6 +45,14 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
         # signatures line by line in one paragraph, a no-break space after the dash, a full stop after the name
         ("Readers wrote in.\n\n\u201cGreat speech.\u201d\u2015\u00a0Pamela Padilla\n\u201cGreat speech, terrible ideas.\u201d \u2015 Ana Ruiz.\n",
          [("Great speech.", "Pamela Padilla", "direct"), ("Great speech, terrible ideas.", "Ana Ruiz", "direct")]),
+        # 'as X put it' attributes what follows
+        ("His degree has not kept him from being seen, as The New Yorker put it, \u201cthe operator.\u201d",
+         [("the operator.", "New Yorker", "partial")]),
+        ("As Dana Milbank puts it, \u201cSenate Republicans are unmoved.\u201d", [("Senate Republicans are unmoved.", "Dana Milbank", "direct")]),
+        ("The company said the chairman \u201cput it on hold.\u201d", [("put it on hold.", "The company", "partial")]),
+        # 'it' is the organisation named before it
+        ("United Nations Security Council members met on Friday and pledged sanctions against what it called \u201ca clear threat to peace.\u201d",
+         [("a clear threat to peace.", "United Nations Security Council", "partial")]),
         # the writer's own 'I' (an op-ed, a letter) is not the person last named
         ("Mayor John Smith spoke first.\n\nI told him the plan was \u201ca disaster.\u201d", [("a disaster.", "I", "partial")]),
         # a pronoun resolves to the person just named
