@@ -251,13 +251,16 @@ def _governors(inside: list[Token], b: Block, segs: list[Span], n: int) -> Itera
 
 def _outer_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token:
     """Nested reporting ("Schultz said the platform should reiterate '...'"): when the nearest speech verb's
-    subject is a common noun, not a person, or the verb is not finite, a speech verb above it with a subject
-    is the one that speaks."""
+    subject is no person (a common noun that is no title), or the verb is not finite, a speech verb above
+    it with a subject is the one that speaks."""
     spk, _ = speaker_of(cue)
     # a speech verb that is no finite report of its own is part of the outer speaker's claim: 'Clinton said she
     # expects Obama to announce an "intensification"' is Clinton's word (a relative clause is the writer's aside)
     finite = cue.tag_ not in ("VB", "VBG", "VBN") or cue.dep_ == "relcl"
-    if finite and spk is not None and (spk.tag_ in ("PRP", "NNP", "NNPS") or spk.ent_type_ == "PERSON"):
+    # a title word names a person too: 'meddling the California congressman said is designed to "sow discord"'
+    person = spk is not None and (spk.tag_ in ("PRP", "NNP", "NNPS") or spk.ent_type_ == "PERSON"
+                                  or spk.lower_ in lexicons.title_words() and spk.lower_ not in lexicons.org_words())
+    if finite and person:
         return cue
     x = cue
     for _ in range(6):

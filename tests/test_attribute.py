@@ -89,7 +89,9 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
          [("intensification", "Clinton", "partial")]),
         ("Mook told reporters the campaign expects Holt to insert himself by calling out Trump for his \u201clies.\u201d",
          [("lies.", "Mook", "partial")]),
-        # ... but a finite one, or a relative clause (the writer's aside), keeps its own speaker
+        # ... but a finite one, or a relative clause (the writer's aside), keeps its own speaker, a title word included
+        ("Rep. Adam Schiff called on Obama to retaliate for meddling the California congressman said is designed to "
+         "\u201csow discord\u201d in American politics.", [("sow discord", "the California congressman", "partial")]),
         ("Trump said that Clinton once described the deal as \u201cthe gold standard.\u201d", [("the gold standard.", "Clinton", "partial")]),
         ("Swanson praised Franklin Graham, who has publicly vowed to skip the \u201ccookie sale.\u201d",
          [("cookie sale.", "Franklin Graham", "partial")]),
