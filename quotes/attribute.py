@@ -382,19 +382,26 @@ def _before_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token | None:
 # a line of its own ends at its newline, not only at the end of the paragraph; any space but a newline
 # (a no-break space often follows the dash)
 _SIGNATURE = re.compile(r"[^\S\n]*[\u2015\u2014\u2013-][^\S\n]*([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){0,4})[^\S\n]*[.,]?[^\S\n]*$", re.M)
+_DASHES = "\u2015\u2014\u2013-"
+# A signature line of its own: a dash, a name, then the line's end or a comma and a description.
+_SIGNED_LINE = re.compile(r"[\u2015\u2014\u2013-]?[^\S\n]*([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){0,4})[^\S\n]*(?:,[^\n]*|\.?[^\S\n]*$)", re.M)
 
 
-def _dash_signature(text: str, q: RawQuote, b: Block) -> Token | None:
-    """'"..." ― Pamela Padilla' / '"..." - Sanders.': a name after a dash ends the quote's line."""
+def _dash_signature(text: str, q: RawQuote, b: Block, bl: list[Block]) -> tuple[Token, Block] | None:
+    """'"..." ― Pamela Padilla' / '"..." - Sanders.': a name after a dash ends the quote's line, or makes
+    the next line ('- President Obama, tweeting after the speech.')."""
     c = q.closes[-1]
     if c < 0 or b.doc is None:
         return None
     m = _SIGNATURE.match(text, c + 1, b.end)
+    k = signature_line(text, bl, q) if m is None else None
+    if k is not None and bl[k].doc is not None:
+        m, b = _SIGNED_LINE.match(text, bl[k].start, bl[k].end), bl[k]
     if m is None:
         return None
     end = m.end(1) - b.start
     toks = [t for t in b.doc if t.idx < end and t.idx >= m.start(1) - b.start and not t.is_punct]  # not the name's full stop
-    return toks[-1] if toks else None
+    return (toks[-1], b) if toks else None
 
 
 def _subject_before(q: RawQuote, b: Block, all_segs: list[Span]) -> tuple[Token, SpacySpan] | None:
@@ -428,6 +435,20 @@ def intro_line(text: str, bl: list[Block], q: RawQuote) -> int | None:
     if not k or bl[k].start != q.opens[0] or not text[bl[k - 1].start:bl[k - 1].end].rstrip().endswith(":"):
         return None
     return k - 1
+
+
+def signature_line(text: str, bl: list[Block], q: RawQuote) -> int | None:
+    """Index of the line right after a quote that ends its own line, when that line is a dash and a name
+    ('- President Obama, tweeting after the speech.')."""
+    c = q.closes[-1]
+    k = index_at(bl, c) if c >= 0 else None
+    if k is None or k + 1 >= len(bl) or text[c + 1:bl[k].end].strip(" ."):
+        return None
+    nxt = bl[k + 1]
+    # the dash opens the line (segmentation may have trimmed it as a bullet)
+    gap = text[bl[k].end:nxt.start].rstrip()
+    dashed = bool(gap) and gap[-1] in _DASHES or text[nxt.start] in _DASHES
+    return k + 1 if dashed and _SIGNED_LINE.match(text, nxt.start, nxt.end) else None
 
 
 def _previous_line_intro(text: str, bl: list[Block], q: RawQuote) -> tuple[Token | None, Token, Block, SpacySpan] | None:
@@ -521,9 +542,9 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
                 cue, how, ctx_b, ctx_s = c, "verb-after-quote", last[0], last[1]
         if cue is None and spk is None and kind == "direct" and last is not None:
             # a pull quote signed with a dash after it: '"..." ― Pamela Padilla'
-            tok = _dash_signature(text, q, last[0])
-            if tok is not None:
-                spk, how, ctx_b, ctx_s = tok, "dash-signature", last[0], tok.sent
+            signed = _dash_signature(text, q, last[0], bl)
+            if signed is not None:
+                spk, how, ctx_b, ctx_s = signed[0], "dash-signature", signed[1], signed[0].sent
         if cue is None and spk is None and last is not None:
             # a speech verb elsewhere in the paragraph: "X." He said it twice. "Y."
             b = last[0]

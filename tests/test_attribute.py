@@ -45,6 +45,15 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
         # signatures line by line in one paragraph, a no-break space after the dash, a full stop after the name
         ("Readers wrote in.\n\n\u201cGreat speech.\u201d\u2015\u00a0Pamela Padilla\n\u201cGreat speech, terrible ideas.\u201d \u2015 Ana Ruiz.\n",
          [("Great speech.", "Pamela Padilla", "direct"), ("Great speech, terrible ideas.", "Ana Ruiz", "direct")]),
+        # a quote signed on the line after it
+        ("\u201cI will look into it. I don't know the status.\u201d\n\n- Hillary Clinton.",
+         [("I will look into it. I don't know the status.", "Hillary Clinton", "direct")]),
+        ("\u201cShe never quits. That is why she should be our next president.\u201d\n\n-President Obama, tweeting after the speech.",
+         [("She never quits. That is why she should be our next president.", "Obama", "direct")]),
+        # ... but not by a bullet or a sentence that follows it
+        ("\u201cWe will cut taxes for everyone.\u201d\n\n- Reduce job-killing regulations on large businesses.",
+         [("We will cut taxes for everyone.", None, "direct")]),
+        ("\u201cWe will cut taxes for everyone.\u201d\n\nSenator Ana Ruiz spoke next.", [("We will cut taxes for everyone.", None, "direct")]),
         # 'as X put it' attributes what follows
         ("His degree has not kept him from being seen, as The New Yorker put it, \u201cthe operator.\u201d",
          [("the operator.", "New Yorker", "partial")]),
