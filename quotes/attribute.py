@@ -32,6 +32,7 @@ from .types import Quote, Span, Warning
 
 RELATIVE = {"who", "which", "that"}
 _BACK = {"shot", "fired", "hit", "shoots", "fires", "hits"}
+_GO = {"went", "goes", "go", "going"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 # Subject-like dependents that name who speaks.
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -60,6 +61,9 @@ def is_cue(tok: Token) -> bool:
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
     if low in _BACK and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "back":
         return True  # "shot back", "fired back": a retort
+    if low in _GO and tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "on" and tok.doc[tok.i + 2].lower_ in {",", ".", ":", "about"}:
+        # '"...," Trump went on.', 'as Trump went on about "the system"': someone speaking on (not 'as the day went on')
+        return any(c.dep_ == "nsubj" and c.tag_ in ("PRP", "NNP", "NNPS") for c in tok.children)
     if low in ("put", "puts") and {"as", "it"} <= {c.lower_ for c in tok.children if c.dep_ in ("mark", "dobj")}:
         return True  # 'as The New Yorker put it, "the operator"': an attribution idiom
     return low in lexicons.speech_verbs() and tok.tag_.startswith("VB")

@@ -54,6 +54,10 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
         ("\u201cWe will cut taxes for everyone.\u201d\n\n- Reduce job-killing regulations on large businesses.",
          [("We will cut taxes for everyone.", None, "direct")]),
         ("\u201cWe will cut taxes for everyone.\u201d\n\nSenator Ana Ruiz spoke next.", [("We will cut taxes for everyone.", None, "direct")]),
+        # 'went on' is speaking on
+        ("Melanie cheered, and as Trump went on about \u201chow the system is rigged,\u201d she clapped.",
+         [("how the system is rigged,", "Trump", "partial")]),
+        ("\u201cIt is a bit concerning to me,\u201d she went on.", [("It is a bit concerning to me,", "she", "direct")]),
         # 'as X put it' attributes what follows
         ("His degree has not kept him from being seen, as The New Yorker put it, \u201cthe operator.\u201d",
          [("the operator.", "New Yorker", "partial")]),
@@ -427,6 +431,8 @@ def test_unresolved_pronoun_stays_the_speaker_with_a_warning():
         "The hall was not as full as the organisers suggested.",
         # the passive subject of a verb that is not a reporting one here: a meeting is called, not said
         "The meeting was called by the mayor.",
+        # 'went on' speaks only with someone to speak
+        "As the day went on, the candidate was pressed to explain the contrast with his father.",
     ],
 )
 def test_no_indirect_speech_without_an_attribution(text):
