@@ -387,8 +387,9 @@ def _before_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token | None:
 # (a no-break space often follows the dash)
 _SIGNATURE = re.compile(r"[^\S\n]*[\u2015\u2014\u2013-][^\S\n]*([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){0,4})[^\S\n]*[.,]?[^\S\n]*$", re.M)
 _DASHES = "\u2015\u2014\u2013-"
-# A signature line of its own: a dash, a name, then the line's end or a comma and a description.
-_SIGNED_LINE = re.compile(r"[\u2015\u2014\u2013-]?[^\S\n]*([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){0,4})[^\S\n]*(?:,[^\n]*|\.?[^\S\n]*$)", re.M)
+# A signature line of its own: a dash (segmentation may have trimmed it as a bullet), a name, then the line's
+# end or a comma and a description.
+_SIGNED_LINE = re.compile(rf"[{_DASHES}]?[^\S\n]*([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){{0,4}})[^\S\n]*(?:,[^\n]*|\.?[^\S\n]*$)", re.M)
 
 
 def _dash_signature(text: str, q: RawQuote, b: Block, bl: list[Block]) -> tuple[Token, Block] | None:

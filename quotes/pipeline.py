@@ -34,7 +34,6 @@ def _intro_lines(text: str, bl: list[segment.Block], raws) -> list[tuple[int, in
     signature line right after one ("- President Obama"): the attribution stage reads its speaker there, so
     it must be parsed even with no cue word in it."""
     lines = {k for q in raws if (k := attribute.intro_line(text, bl, q)) is not None}
-    # and a signature line after a quote ("- President Obama"), where the speaker is read too
     signed = {k for q in raws if (k := attribute.signature_line(text, bl, q)) is not None}
     return sorted([(bl[k].end - 1, bl[k].end) for k in lines] + [(bl[k].start, bl[k].end) for k in signed])
 
