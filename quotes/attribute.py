@@ -261,21 +261,22 @@ def _outer_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token:
     # a speech verb that is no finite report of its own is part of the outer speaker's claim: 'Clinton said she
     # expects Obama to announce an "intensification"' is Clinton's word (a relative clause is the writer's aside)
     finite = cue.tag_ not in ("VB", "VBG", "VBN") or cue.dep_ == "relcl"
-    # a title word names a person too: 'meddling the California congressman said is designed to "sow discord"'
-    person = spk is not None and (spk.tag_ in ("PRP", "NNP", "NNPS") or spk.ent_type_ == "PERSON"
-                                  or spk.lower_ in lexicons.title_words() and spk.lower_ not in lexicons.org_words())
-    if finite and person:
+    if finite and _person(spk):
         return cue
     x = cue
     for _ in range(6):
         if x.i == x.head.i:
             break
         x = x.head
-        if is_cue(x) and not _inside(x, b, all_segs):
-            up, _ = speaker_of(x)
-            if up is not None and (up.tag_ in ("PRP", "NNP", "NNPS") or up.ent_type_ == "PERSON"):
-                return x
+        if is_cue(x) and not _inside(x, b, all_segs) and _person(speaker_of(x)[0]):
+            return x
     return cue
+
+
+def _person(t: Token | None) -> bool:
+    """A speaker token that names a person: a pronoun, a name, or a title word ('the California congressman')."""
+    return t is not None and (t.tag_ in ("PRP", "NNP", "NNPS") or t.ent_type_ == "PERSON"
+                              or t.lower_ in lexicons.title_words() and t.lower_ not in lexicons.org_words())
 
 
 def _colon_intro(text: str, q: RawQuote, b: Block, sent: SpacySpan) -> Token | None:
@@ -383,13 +384,14 @@ def _before_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token | None:
     return ap[-1] if ap and not _inside(ap[-1], b, all_segs) else None
 
 
+_DASHES = "\u2015\u2014\u2013-"
+_NAME_RUN = r"([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){0,4})"  # up to five capitalised words
 # a line of its own ends at its newline, not only at the end of the paragraph; any space but a newline
 # (a no-break space often follows the dash)
-_SIGNATURE = re.compile(r"[^\S\n]*[\u2015\u2014\u2013-][^\S\n]*([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){0,4})[^\S\n]*[.,]?[^\S\n]*$", re.M)
-_DASHES = "\u2015\u2014\u2013-"
+_SIGNATURE = re.compile(rf"[^\S\n]*[{_DASHES}][^\S\n]*{_NAME_RUN}[^\S\n]*[.,]?[^\S\n]*$", re.M)
 # A signature line of its own: a dash (segmentation may have trimmed it as a bullet), a name, then the line's
 # end or a comma and a description.
-_SIGNED_LINE = re.compile(rf"[{_DASHES}]?[^\S\n]*([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){{0,4}})[^\S\n]*(?:,[^\n]*|\.?[^\S\n]*$)", re.M)
+_SIGNED_LINE = re.compile(rf"[{_DASHES}]?[^\S\n]*{_NAME_RUN}[^\S\n]*(?:,[^\n]*|\.?[^\S\n]*$)", re.M)
 
 
 def _dash_signature(text: str, q: RawQuote, b: Block, bl: list[Block]) -> tuple[Token, Block] | None:

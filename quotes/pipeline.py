@@ -43,10 +43,10 @@ _GLUE = r"(?:of|for|and|the|de|al|da|van|von|der|bin)"
 _CAPWORD = re.compile(_CAP)
 _PREV_CAP = re.compile(rf"({_CAP})(?:\s+{_GLUE})?\s+$")
 _NEXT_CAP = re.compile(rf"\s+(?:{_GLUE}\s+)?({_CAP})")
-# Capitalised words that do not start a longer name: sentence openers and determiners.
-_OPENERS = {"the", "a", "an", "in", "on", "at", "but", "and", "or", "as", "if", "when", "while", "after", "before", "for",
-            "he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs",
-            "ms", "dr", "so", "yet", "then", "since", "because", "though", "although", "with", "by", "from", "to", "of", "still"}
+# Capitalised words that do not start a longer name: sentence openers, determiners, pronouns, prepositions.
+_OPENERS = segment.SENTENCE_OPENERS | {"the", "a", "an", "in", "on", "at", "for", "by", "from", "to", "of", "he", "she", "they",
+                                       "it", "we", "i", "you", "this", "that", "these", "those", "mr.", "mrs.", "ms.", "dr.",
+                                       "mr", "mrs", "ms", "dr"}
 _SINGULAR = {"he", "she", "him", "her", "i", "you", "it"}
 _HAS_NAME = re.compile(r"\s[A-Z]")
 

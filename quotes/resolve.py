@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from . import confidence, lexicons
 from .attribute import PRONOUNS, RELATIVE, np_span
 from .detect import nyt_spans
-from .segment import Block, block_at, index_at
+from .segment import SENTENCE_OPENERS, Block, block_at, index_at
 from .sources import SourceMention
 from .types import Entity, Quote, Span
 
@@ -22,9 +22,6 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
 _WORD = re.compile(r"[\w.'\u2019&-]+")
 # Function words allowed inside a title ("Secretary of State", "High Commissioner for Human Rights").
 _TITLE_GLUE = {"of", "for", "the", "and", "on", "to", "in", "at", "&"}
-# Words capitalised for opening a sentence, never the start of a title ("But Attorney General ...").
-_OPENERS = {"but", "and", "or", "as", "when", "while", "yet", "so", "then", "now", "after", "before", "if", "because",
-            "also", "even", "still", "though", "although", "since", "until", "where", "with", "without", "meanwhile"}
 # Where an appositive's title ends: a relative clause or a dash ("Erin Murphy, a former aide who ...").
 _APPOSITIVE_END = re.compile(r"\s+(?:and\s+)?(?:who|whom|whose|which|that)\b|\s+(?:--|\u2014|\u2013)\s")
 
@@ -166,11 +163,11 @@ class Resolver:
         self.text = text
         self.bl = bl
         self.names: list[tuple[Span, str]] = []  # every NER name in the article, with its label
-        heads: list[Span] = []  # names NER found on headline-case lines
+        self.headlines = {b.start for b in bl if b.doc is not None and headline_case(text[b.start:b.end])}
+        heads: set[Span] = set()  # names NER found on headline-case lines
         for b in bl:
             if b.doc is None:
                 continue
-            headline = headline_case(text[b.start:b.end])
             for e in b.doc.ents:
                 if e.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
                     toks = [t for t in e if t.lower_ not in {"the"} and t.tag_ != "POS"]
@@ -179,8 +176,8 @@ class Resolver:
                     if toks:
                         s, z = b.start + toks[0].idx, b.start + toks[-1].idx + len(toks[-1].text)
                         self.names.append((Span(s, z, text[s:z]), e.label_))
-                        if headline:
-                            heads.append(self.names[-1][0])
+                        if b.start in self.headlines:
+                            heads.add(self.names[-1][0])
         # NER runs a title-case headline's words together ("Hillary Clinton Slams Donald Trump", "Gold Star Mom
         # Corners Obama"): such a "name" is no one's fuller name, unless it is a person's the body never shortens
         self.body = {tuple(_words(sp.text)) for sp, lab in self.names if lab == "PERSON" and sp not in heads}
@@ -235,9 +232,9 @@ class Resolver:
                  (e.type == "organization" if thing else (e.type in ("organization", "group")) == plural)]
         best = max(cands, key=lambda x: x[0]) if cands else None
         want = "ORG" if thing else "PERSON"
-        persons = [sp for sp, lab in self.names if lab == want and floor <= sp.start < pos] if not plural else []
-        if persons and (best is None or persons[-1].start > best[0]):
-            full, lab = self.fullest(persons[-1].text, persons[-1].start, want)
+        named = [sp for sp, lab in self.names if lab == want and floor <= sp.start < pos] if not plural else []
+        if named and (best is None or named[-1].start > best[0]):
+            full, lab = self.fullest(named[-1].text, named[-1].start, want)
             if not (thing and lab == "PERSON"):  # "Trump" tagged an organisation is still no 'it'
                 known = next((e for _, e in placed if e.name == full), None)
                 return known or full
@@ -296,7 +293,8 @@ def _title_before(text: str, pos: int) -> str | None:
         break
     if words and words[0][0].lower() in HONORIFICS - {"dr", "dr."}:
         return None  # "Mr. Schultz": a courtesy, and what precedes it belongs to someone else ("Mr. King and")
-    while words and (words[-1][0].lower() in _TITLE_GLUE or words[-1][0].lower() in _OPENERS):
+    # nor does a word capitalised for opening the sentence ("But Attorney General ...")
+    while words and (words[-1][0].lower() in _TITLE_GLUE or words[-1][0].lower() in SENTENCE_OPENERS):
         words.pop()
     words.reverse()
     while words and words[-1][0].lower() in _TITLE_GLUE:
@@ -354,7 +352,7 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
         b = block_at(bl, q.speaker.start) or q.ctx.block
         m = split_mention(b, q.ctx.speaker, q.speaker)
         work.append((q, m))
-        if m.kind == "name" and headline_case(text[b.start:b.end]):
+        if m.kind == "name" and b.start in res.headlines:
             m.name = res.trim(m.name or m.span.text)
         elif m.kind == "name" and m.label in ("PERSON", "") and " " in (m.name or ""):
             res.names.append((m.span, "PERSON" if m.label == "PERSON" or m.title else ""))

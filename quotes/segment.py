@@ -19,6 +19,10 @@ from . import lexicons
 
 # Longest block handed to spaCy at once; longer paragraphs are cut at sentence-like breaks.
 MAX_BLOCK = 20_000
+# Words capitalised only for opening a sentence (conjunctions, sentence adverbs): no name or title starts with one.
+SENTENCE_OPENERS = frozenset({"but", "and", "or", "as", "when", "while", "yet", "so", "then", "now", "after", "before", "if",
+                              "because", "also", "even", "still", "though", "although", "since", "until", "where", "with",
+                              "without", "meanwhile"})
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 # Bullets and list markers that open a line but belong to no sentence.
 _LEAD = re.compile(r"^[\s\u2022\u25cf\u25aa\u2023\u2043*\-\u2013\u2014>|]*")
