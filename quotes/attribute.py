@@ -1,7 +1,8 @@
 """Attribution: find each quote's cue and speaker in the dependency parse; find indirect speech.
 
-Order of evidence for a quote: a speech verb that governs the quote in the parse, one the
-quote governs ("..., he said" parsed as parataxis), the nearest speech verb in the sentence,
+Order of evidence for a quote: an as-clause right after it ('"...," as the memo put it'), a speech
+verb that governs the quote in the parse, one the quote governs ("..., he said" parsed as
+parataxis), the nearest speech verb in the sentence,
 a colon introduction, a speech verb elsewhere in the paragraph, a line above ending in a colon,
 and finally the speaker of the quote just before (a follow-on quote). Where the parser left the
 cue without a subject, the noun phrase beside the cue speaks; a passive cue ('was asked by X') has its
@@ -40,7 +41,7 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "relcl")
 # Dependents kept in a speaker's noun phrase: not appositions, clauses or punctuation.
 NP_KEEP = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod", "prep", "pobj", "npadvmod", "cc", "conj", "flat", "advmod"}
-CONFIDENCE = {"parse-governs": 0.93, "governing-verb": 0.7, "verb-after-quote": 0.8, "colon-paragraph": 0.8, "parse-governed": 0.9, "according-to": 0.9, "colon": 0.85, "headline-colon": 0.6,
+CONFIDENCE = {"parse-governs": 0.93, "as-clause": 0.9, "governing-verb": 0.7, "verb-after-quote": 0.8, "colon-paragraph": 0.8, "parse-governed": 0.9, "according-to": 0.9, "colon": 0.85, "headline-colon": 0.6,
               "sentence-cue": 0.75, "paragraph-cue": 0.6, "follow-on": 0.7, "dash-signature": 0.8, "sentence-before": 0.6, "speech-noun": 0.7, "main-verb": 0.6, "none": 0.2}
 
 
@@ -101,6 +102,12 @@ def speaker_of(cue: Token) -> tuple[Token | None, str]:
         if name.tag_ in ("NNP", "NNPS") and name.dep_ == "compound":
             # 'Trump blasted Disney for ...', '"Go back," Trump barked': a name and its verb the tagger
             # misread as a modifier and its noun
+            return name, "subject"
+    if cue.tag_ == "VBG" and cue.i > 0 and not _subjects(cue, cue):
+        name = cue.doc[cue.i - 1]
+        if name.tag_ in ("NNP", "NNPS", "PRP") and name.dep_ == "pobj" and name.head.lower_ == "of":
+            # 'footage of Hillary Clinton asking, "..."': the name before the participle is its subject, not
+            # the subject of the verb the parser hangs the participle on ('The ad uses footage ...')
             return name, "subject"
     tok = cue
     for _ in range(6):
@@ -216,6 +223,12 @@ def _choose_cue(q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span], ki
     inside = [t for t in sent if _inside(t, b, q.segments)]
     outside = [t for t in sent if not _inside(t, b, all_segs)]
     cues = [t for t in outside if is_cue(t)]
+    # 0. '"...," as a Homeland Security memo put it': an as-clause right after the quote says whose words they are,
+    # whatever verb the parser hangs the quote on
+    after = [t for t in outside if b.start + t.idx > q.closes[-1] >= 0 and not t.is_punct][:1]
+    if after and after[0].lower_ == "as" and after[0].dep_ == "mark" and is_cue(after[0].head) \
+            and _subjects(after[0].head, after[0].head):
+        return after[0].head, "as-clause"
     # 1. a speech verb governing the quote: he said "X" / said it had "suspended" contact
     for x in _governors(inside, b, q.segments, 6):
         if is_cue(x) and not _inside(x, b, all_segs):
@@ -265,7 +278,9 @@ def _outer_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token:
         return cue
     x = cue
     for _ in range(6):
-        if x.i == x.head.i:
+        # 'She said X, and when pressed, the mother replied, "..."': a verb coordinated with a subject of its own
+        # is a report of its own, wherever the parser hung it
+        if x.i == x.head.i or finite and x.dep_ == "conj" and any(c.dep_ in SUBJ for c in x.children):
             break
         x = x.head
         if is_cue(x) and not _inside(x, b, all_segs) and _person(speaker_of(x)[0]):
@@ -847,6 +862,11 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
         if obj and (obj[0].tag_ != "PRP" or oprd) and (oprd or lemma != "call"):
             span, how = _edges(sorted({t for p in obj + oprd for t in p.subtree}, key=lambda t: t.i), 2), "speech-verb-object"
     if span is None:
+        # 'asked a question about ...', 'told the story of ...': verbs whose other objects are who is spoken to
+        obj = [c for c in tok.children if c.dep_ == "dobj" and f"{lemma}:{c.lower_}" in frames.get("object-noun", ())]
+        if obj:
+            span, how = _edges(list(obj[0].subtree), 2), "speech-verb-object"
+    if span is None:
         # the preposition may hang from the verb or from its object ("asked the senator about the merger")
         heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
         for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and f"{lemma}:{c.lower_}" in frames.get("preposition", ())):
@@ -958,15 +978,21 @@ def _around(tok: Token, frames: dict[str, frozenset[str]]) -> list[tuple[int, in
 
 
 def _misattached(tok: Token) -> tuple[tuple[int, int] | None, str]:
-    """Reported clauses the parser hung elsewhere: 'said in a statement that X' (X read as a clause of
-    'statement') and 'said families of victims file lawsuits' (the clause's subject read as an object)."""
-    for prep in (c for c in tok.children if c.dep_ == "prep"):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            for cl in pobj.children:
-                if cl.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in cl.children):
-                    span = _clause(cl)
-                    if span is not None:
-                        return span, "speech-verb-complement-attached"
+    """Reported clauses the parser hung elsewhere: 'said in a statement that X' and 'told a meeting of
+    leaders that X' (X read as a clause of 'statement' or 'meeting'), 'said families of victims file
+    lawsuits' (the clause's subject read as an object) and 'said after the convention he would not
+    accept' (the clause read as an adverbial)."""
+    nouns = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i]
+    nouns += [o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    for noun in nouns:
+        for cl in noun.children:
+            # 'that' as a conjunction (not the relative pronoun, which would be the clause's subject or object);
+            # a clause that ends on its verb lacks its object: 'the threat that a Trump presidency would constitute'
+            if cl.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in cl.children) \
+                    and cl.right_edge.i > cl.i:
+                span = _clause(cl)
+                if span is not None:
+                    return span, "speech-verb-complement-attached"
     # 'said seeing so many officers was a welcome sight': a gerund subject read as the verb's complement
     for g in (c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > tok.i):
         if any(c.dep_ == "ccomp" and c.i > g.i and any(x.dep_ in SUBJ for x in c.children) for c in g.children):
@@ -977,6 +1003,15 @@ def _misattached(tok: Token) -> tuple[tuple[int, int] | None, str]:
             rest = [t for t in tok.sent if t.i >= obj[0].left_edge.i]
             if len(rest) >= 5 and any(t.tag_.startswith("VB") and t.i > obj[0].i for t in rest):
                 return _edges(rest, 5), "speech-verb-object-clause"
+    # a clause with a subject of its own and no conjunction, right after the verb's own adjuncts, is no
+    # adverbial: the parser hangs the complement so when a phrase comes between ('said after X he would ...')
+    for cl in (c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and c.tag_ in ("VB", "VBD", "VBZ", "VBP")):
+        subj = [x for x in cl.children if x.dep_ in SUBJ and x.i < cl.i and x.tag_ not in ("WDT", "WP")]
+        if subj and not any(m.dep_ in ("mark", "advmod") and m.i < cl.i for m in cl.children) \
+                and not any(t.text == "," for t in tok.doc[tok.i:subj[0].left_edge.i]):
+            span = _edges([t for t in cl.subtree if t.i >= subj[0].left_edge.i], 3)
+            if span is not None:
+                return span, "speech-verb-complement-attached"
     return None, "none"
 
 

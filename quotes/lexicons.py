@@ -74,12 +74,13 @@ def anonymous_words() -> frozenset[str]:
 
 @cache
 def reporting_frames() -> dict[str, frozenset[str]]:
-    """Frame name ('infinitive', 'object', 'preposition', 'as-after') -> the speech-verb lemmas (or
-    verb:preposition pairs) that report their content in that frame."""
-    out = {}
+    """Frame name ('infinitive', 'object', 'object-noun', 'preposition', 'as-after', 'passive') -> the
+    speech-verb lemmas (or verb:preposition, verb:noun pairs) that report their content in that frame.
+    A frame named on several lines takes the words of all of them."""
+    out: dict[str, frozenset[str]] = {}
     for line in _lines("reporting_frames.txt"):
         key, _, words = line.partition(":")
-        out[key.strip()] = frozenset(words.split())
+        out[key.strip()] = out.get(key.strip(), frozenset()) | frozenset(words.split())
     return out
 
 

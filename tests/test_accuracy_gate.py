@@ -1,5 +1,6 @@
 """Accuracy gate: PolNeAR dev figures may not fall below the floors pinned in dev_floors.json.
-Raise a floor when a change lifts the figure; never lower one to make a change pass."""
+Raise a floor when a change lifts the figure; never lower one to make a change pass. The one exception
+is a measured trade between two of issue 3's targets, recorded in the floors file's note."""
 import json
 from pathlib import Path
 
