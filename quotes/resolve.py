@@ -7,6 +7,7 @@ proper-noun runs) and titles by reading the words around each occurrence of the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -159,9 +160,10 @@ def _stem(w: str) -> str:
 class Resolver:
     """Holds the article's name inventory and builds speaker entities."""
 
-    def __init__(self, text: str, bl: list[Block]):
+    def __init__(self, text: str, bl: list[Block], quoted: list[Span] = ()):
         self.text = text
         self.bl = bl
+        self.quoted = sorted((s.start, s.end) for s in quoted)  # the words of quotes, not the writer's
         self.names: list[tuple[Span, str]] = []  # every NER name in the article, with its label
         self.headlines = {b.start for b in bl if b.doc is not None and headline_case(text[b.start:b.end])}
         heads: set[Span] = set()  # names NER found on headline-case lines
@@ -170,7 +172,7 @@ class Resolver:
                 continue
             for e in b.doc.ents:
                 if e.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
-                    toks = [t for t in e if t.lower_ not in {"the"} and t.tag_ != "POS"]
+                    toks = [t for t in e if t.lower_ not in {"the", "'s", "\u2019s"} and t.tag_ != "POS"]
                     if e.label_ == "PERSON":
                         toks = _proper(toks)
                     if toks:
@@ -183,6 +185,11 @@ class Resolver:
         self.body = {tuple(_words(sp.text)) for sp, lab in self.names if lab == "PERSON" and sp not in heads}
         self.names = [(sp, lab) for sp, lab in self.names if sp not in heads or lab == "PERSON" and self.trim(sp.text) == sp.text]
         self.names.sort()
+
+    def in_quote(self, sp: Span) -> bool:
+        """The name stands inside a quote's words."""
+        k = bisect_right(self.quoted, (sp.start, 10**12)) - 1
+        return k >= 0 and self.quoted[k][0] <= sp.start and sp.end <= self.quoted[k][1]
 
     def trim(self, name: str) -> str:
         """A headline's run-on name cut to the longest name inside it that the body writes alone
@@ -197,9 +204,10 @@ class Resolver:
 
     def fullest(self, name: str, before: int, label: str) -> tuple[str, str]:
         """The longest name in the article holding all the words of `name`, and its NER label.
-        Among equally long ones the nearest before `before` wins ("Clinton" after "Bill Clinton")."""
+        Among equally long ones the nearest before `before` wins ("Clinton" after "Bill Clinton"). One met
+        only inside a quote gives way to a full name within it that the writer uses."""
         w = _words(name)
-        best, best_key, best_label = name, (len(w), -10**9), label
+        best, best_key, best_label, best_sp = name, (len(w), -10**9), label, None
         for sp, lab in self.names:
             ws = _words(sp.text)
             if not w or not set(w) <= set(ws):
@@ -218,7 +226,14 @@ class Resolver:
             dist = before - sp.start
             key = (len(ws), -dist if dist >= 0 else -10**8 - abs(dist))
             if key > best_key:
-                best, best_key, best_label = sp.text, key, lab or label
+                best, best_key, best_label, best_sp = sp.text, key, lab or label, sp
+        if best_sp is not None and self.in_quote(best_sp):
+            # a speaker may name someone as they please ("Crooked Hillary Clinton" in a quoted tweet): the longest
+            # full name (two words or more) inside that one which the writer uses outside quotes is the name
+            inner = [sp for sp, lab in self.names if not self.in_quote(sp) and len(_words(sp.text)) >= max(2, len(w))
+                     and set(w) <= set(_words(sp.text)) <= set(_words(best))]
+            if inner:
+                best = max(inner, key=lambda sp: (len(_words(sp.text)), -abs(before - sp.start))).text
         return best, best_label
 
     def antecedent(self, pos: int, plural: bool, placed: list[tuple[int, Entity]], thing: bool = False) -> Entity | str | None:
@@ -232,7 +247,9 @@ class Resolver:
                  (e.type == "organization" if thing else (e.type in ("organization", "group")) == plural)]
         best = max(cands, key=lambda x: x[0]) if cands else None
         want = "ORG" if thing else "PERSON"
-        named = [sp for sp, lab in self.names if lab == want and floor <= sp.start < pos] if not plural else []
+        # a name inside quoted words is someone the speaker talks about ('"I spoke with John Smith," she said')
+        named = [sp for sp, lab in self.names if lab == want and floor <= sp.start < pos and not self.in_quote(sp)] \
+            if not plural else []
         if named and (best is None or named[-1].start > best[0]):
             full, lab = self.fullest(named[-1].text, named[-1].start, want)
             if not (thing and lab == "PERSON"):  # "Trump" tagged an organisation is still no 'it'
@@ -331,7 +348,7 @@ def _type_of(m: Mention) -> str:
 
 def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict[int, SourceMention]) -> tuple[list[Entity], list[Entity]]:
     """Speaker and source entities; sets quote.speaker_id / source_id and the entities' quote lists."""
-    res = Resolver(text, bl)
+    res = Resolver(text, bl, [s for q in quotes if q.kind != "indirect" for s in q.segments])
     by_key: dict[str, Entity] = {}
     placed: list[tuple[int, Entity]] = []
     speakers: list[Entity] = []

@@ -3,6 +3,8 @@ import pytest
 
 import quotes
 from quotes import resolve
+from quotes.resolve import Resolver
+from quotes.types import Span
 
 
 def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
@@ -585,3 +587,40 @@ def test_a_second_that_clause_the_parser_coordinates_with_the_verb_is_said_too()
 def test_person_name_tokens(words, tags, name):
     doc = _doc(words, list(range(len(words))), ["ROOT"] * len(words), tags)
     assert " ".join(t.text for t in resolve._proper(list(doc))) == name
+
+
+def _resolver(text: str, names: list[tuple[str, int]], quoted: list[str]) -> Resolver:
+    """A resolver over hand-placed PERSON names (the n-th occurrence of each) and quotes."""
+    def span(s: str, n: int = 0) -> Span:
+        at = -1
+        for _ in range(n + 1):
+            at = text.index(s, at + 1)
+        return Span(at, at + len(s), s)
+    res = Resolver(text, [], [span(q) for q in quoted])
+    res.names = sorted((span(s, n), "PERSON") for s, n in names)
+    return res
+
+
+@pytest.mark.parametrize(
+    "text, names, quoted, name, expected",
+    [
+        # a nickname a speaker uses inside a quote gives way to the full name the writer uses
+        ("Hillary Clinton spoke. Trump wrote: \u201cCrooked Hillary Clinton is weak.\u201d Clinton said no.",
+         [("Hillary Clinton", 0), ("Crooked Hillary Clinton", 0)], ["Crooked Hillary Clinton is weak."], "Clinton", "Hillary Clinton"),
+        # a full name met only inside a quote is still the fullest
+        ("\u201cI met John Smith,\u201d she said. Smith said no.", [("John Smith", 0), ("Smith", 1)], ["I met John Smith,"],
+         "Smith", "John Smith"),
+        # ... and the quote does not hand the name to another person of the same surname
+        ("Bill Clinton spoke. \u201cVote for Hillary Clinton,\u201d he said. Clinton said no.",
+         [("Bill Clinton", 0), ("Hillary Clinton", 0)], ["Vote for Hillary Clinton,"], "Clinton", "Hillary Clinton"),
+    ],
+)
+def test_fullest_name_and_quoted_names(text, names, quoted, name, expected):
+    res = _resolver(text, names, quoted)
+    assert res.fullest(name, text.rindex(name), "PERSON")[0] == expected
+
+
+def test_pronoun_is_not_someone_named_inside_the_quote():
+    text = "Mark Hall spoke first. \u201cI spoke with Bill Ruiz,\u201d he said."
+    res = _resolver(text, [("Mark Hall", 0), ("Bill Ruiz", 0)], ["I spoke with Bill Ruiz,"])
+    assert res.antecedent(text.index("he said"), False, []) == "Mark Hall"
