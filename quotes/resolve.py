@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -160,7 +161,7 @@ def _stem(w: str) -> str:
 class Resolver:
     """Holds the article's name inventory and builds speaker entities."""
 
-    def __init__(self, text: str, bl: list[Block], quoted: list[Span] = ()):
+    def __init__(self, text: str, bl: list[Block], quoted: Iterable[Span] = ()):
         self.text = text
         self.bl = bl
         self.quoted = sorted((s.start, s.end) for s in quoted)  # the words of quotes, not the writer's
