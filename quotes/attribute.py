@@ -2,13 +2,14 @@
 
 Order of evidence for a quote: an as-clause right after it ('"...," as the memo put it'), a speech
 verb that governs the quote in the parse, one the quote governs ("..., he said" parsed as
-parataxis), the nearest speech verb in the sentence,
-a colon introduction, a speech verb elsewhere in the paragraph, a line above ending in a colon,
-and finally the speaker of the quote just before (a follow-on quote). Where the parser left the
-cue without a subject, the noun phrase beside the cue speaks; a passive cue ('was asked by X') has its
-agent or nobody named as the speaker, never its subject. A partial quote no speech verb governs, or a
-short "direct" one with no speech verb, is doubted: mostly a scare quote, a name or a heading, it is
-kept only when the fitted model of quotes/speech.py judges it speech.
+parataxis), the nearest speech verb in the sentence, a colon introduction, a speech verb elsewhere
+in the paragraph, a line above ending in a colon, the named subject of the sentence before, the
+speaker of the quote just before (a follow-on quote), and finally, for a quote alone in its
+paragraph, the named subject of the paragraph before. Where the parser left the cue without a
+subject, the noun phrase beside the cue speaks; a passive cue ('was asked by X') has its agent or
+nobody named as the speaker, never its subject. A partial quote no speech verb governs, or a short
+"direct" one with no speech verb, is doubted: mostly a scare quote, a name or a heading, it is kept
+only when the fitted model of quotes/speech.py judges it speech.
 
 Indirect speech: the clause a speech verb governs (the one after it when there are two), the
 sentence around a parenthetical cue ("X, officials said, Y") or an "As ... reported," clause, the
@@ -426,16 +427,28 @@ def _dash_signature(text: str, q: RawQuote, b: Block, bl: list[Block]) -> tuple[
     return (toks[-1], b) if toks else None
 
 
-def _subject_before(q: RawQuote, b: Block, all_segs: list[Span]) -> tuple[Token, SpacySpan] | None:
-    """The named person (a proper-noun subject) of the sentence right before a quote in its paragraph."""
+def _subject_before(b: Block, upto: int, all_segs: list[Span]) -> tuple[Token, SpacySpan] | None:
+    """The named person (a proper-noun subject) of the last sentence of block `b` that ends by `upto`."""
     if b.doc is None:
         return None
-    before = [s for s in b.doc.sents if b.start + s.end_char <= q.opens[0]]
+    before = [s for s in b.doc.sents if b.start + s.end_char <= upto]
     if not before:
         return None
     sent = before[-1]
     subj = [t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.tag_ == "NNP" and not _inside(t, b, all_segs)]
     return (subj[0], sent) if subj else None
+
+
+def _paragraph_before(text: str, bl: list[Block], q: RawQuote, all_segs: list[Span]) -> tuple[Token, Block] | None:
+    """For a quote that opens its paragraph: the named subject of the last sentence of the paragraph before,
+    when that paragraph holds no quotation mark."""
+    k = index_at(bl, q.opens[0])
+    if not k or bl[k].start != q.opens[0] or bl[k - 1].doc is None or _has_mark(text, bl[k - 1].start, bl[k - 1].end):
+        return None
+    if not re.search(r"[a-z]", q.text):
+        return None  # a quote in capitals alone on its line is a section heading ("DIVISIVE, STUPID AND WRONG")
+    found = _subject_before(bl[k - 1], bl[k - 1].end, all_segs)
+    return (found[0], bl[k - 1]) if found else None
 
 
 def _verb_after(text: str, q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span]) -> Token | None:
@@ -591,6 +604,12 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
             if spk is not None and _inside(spk, ctx_b, all_segs) and not _inside(cue, ctx_b, all_segs):
                 # a subject inside quotation marks is quoted words, not the speaker ('"Toil on," Frank writes')
                 alt = [c for c in cue.children if c.dep_ in SUBJ and not _inside(c, ctx_b, all_segs)]
+                x = cue
+                while not alt and x.head.i != x.i and not _inside(x.head, ctx_b, all_segs):
+                    # 'Bush offered a retort, tweeting at him, "you are a liar"' with the quote parsed as the
+                    # sentence's root: the first subject met climbing from the cue, short of the quote's words
+                    x = x.head
+                    alt = [c for c in x.children if c.dep_ in SUBJ and not _inside(c, ctx_b, all_segs)]
                 spk = alt[0] if alt else None
             if spk is None and why != "passive":
                 spk = _after_inverted(text, cue, ctx_b)
@@ -640,7 +659,7 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
         if spk is not None:
             quote.speaker = mention_of(ctx_b, spk)
             quote.evidence, quote.confidence = how, CONFIDENCE[how]
-        elif kind == "direct" and (found := _subject_before(q, first[0], all_segs)) is not None:
+        elif kind == "direct" and (found := _subject_before(first[0], q.opens[0], all_segs)) is not None:
             # 'Sen. Bernie Sanders identified young voters as the reason. "The younger people are ..."': the
             # person the paragraph is about, named as the subject of the sentence before the quote
             spk, ctx_s = found
@@ -651,6 +670,12 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
             quote.speaker, quote.ctx.speaker = prev.speaker, prev.ctx.speaker
             quote.ctx.block, quote.ctx.sent = prev.ctx.block, prev.ctx.sent  # block and sentence of one Doc
             quote.evidence, quote.confidence = "follow-on", CONFIDENCE["follow-on"]
+        elif kind == "direct" and (found := _paragraph_before(text, bl, q, all_segs)) is not None:
+            # 'Valastro praised Christie's leadership.' then a paragraph that is only a quote: the person the
+            # paragraph before is about, when it quotes no one
+            spk, pb = found
+            quote.speaker, quote.ctx = mention_of(pb, spk), Context(pb, spk.sent, None, spk)
+            quote.evidence, quote.confidence = "paragraph-before", CONFIDENCE["sentence-before"]
         else:
             quote.evidence, quote.confidence = "none", CONFIDENCE["none"]
             warnings.append(Warning("no-speaker", "quote with no speaker found", q.start, q.end))

@@ -118,6 +118,15 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
         # 'footage of X asking': the name before the participle is its subject
         ("The ad uses footage of Maria Lopez asking, \u201cWhy aren\u2019t we ahead?\u201d",
          [("Why aren\u2019t we ahead?", "Maria Lopez", "direct")]),
+        # the quote parsed as the sentence's root: the cue's speaker is the first subject short of the quote
+        ("Jeb Bush gave a retort on his favorite medium, tweeting at him, \u201cyou are a loser, you are a whiner.\u201d",
+         [("you are a loser, you are a whiner.", "Jeb Bush", "partial")]),
+        # a paragraph that is only a quote, after one about a named person that quotes no one; not a heading
+        ("The rally ended late.\n\nAna Ruiz praised the mayor\u2019s plan for the new park.\n\n"
+         "\u201cWe need someone who will bring people together.\u201d",
+         [("We need someone who will bring people together.", "Ana Ruiz", "direct")]),
+        ("The rally ended late.\n\nAna Ruiz praised the mayor\u2019s plan for the new park.\n\n\u201cWE NEED UNITY NOW\u201d",
+         [("WE NEED UNITY NOW", None, "direct")]),
         # an as-clause right after the quote says whose words they are
         ("Many members echo her concerns because the test is a \u201clawful source of income,\u201d as a Treasury memo put it.",
          [("lawful source of income,", "a Treasury memo", "partial")]),
