@@ -115,6 +115,10 @@ def speaker_of(cue: Token) -> tuple[Token | None, str]:
         subj = _subjects(tok, cue)
         if subj and (tok == cue or is_cue(tok) or tok.dep_ not in ("ccomp", "advcl", "xcomp")):
             return _named(tok, subj[0])
+        if tok.dep_ == "acl" and tok.head.tag_ in ("NNP", "NNPS") and tok.head.dep_ in ("ROOT", "nsubj"):
+            # "O'Malley, who signed the laws, interjected to say: ...": a name the parser made the sentence's
+            # head (or a subject) with the verb hung on it as a modifier; that name speaks
+            return tok.head, "subject"
         if tok.dep_ in CLIMB and tok.head.i != tok.i:
             # a participle cue ("..., calling for ...") takes the subject of the speech verb above it,
             # passing over the reported clause it may hang from

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from . import confidence, lexicons
 from .attribute import PRONOUNS, RELATIVE, np_span
-from .detect import nyt_spans
+from .detect import DOUBLE_CLOSE, DOUBLE_OPEN, nyt_spans
 from .segment import SENTENCE_OPENERS, Block, block_at, index_at
 from .sources import SourceMention
 from .types import Entity, Quote, Span
@@ -158,6 +158,9 @@ def _stem(w: str) -> str:
     return w.lower().removesuffix("'s")[:5]
 
 
+_MARKS = frozenset(DOUBLE_OPEN) | frozenset(DOUBLE_CLOSE)
+
+
 class Resolver:
     """Holds the article's name inventory and builds speaker entities."""
 
@@ -172,7 +175,8 @@ class Resolver:
             if b.doc is None:
                 continue
             for e in b.doc.ents:
-                if e.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
+                # an entity NER runs across a quotation mark ('Christie "New Jersey's Biggest Loser') is no name
+                if e.label_ in {"PERSON", "ORG", "GPE", "NORP"} and not any(ch in _MARKS for ch in e.text):
                     toks = [t for t in e if t.lower_ not in {"the", "'s", "\u2019s"} and t.tag_ != "POS"]
                     if e.label_ == "PERSON":
                         toks = _proper(toks)

@@ -26,9 +26,9 @@ SENTENCE_OPENERS = frozenset({"but", "and", "or", "as", "when", "while", "yet", 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 # Bullets and list markers that open a line but belong to no sentence.
 _LEAD = re.compile(r"^[\s\u2022\u25cf\u25aa\u2023\u2043*\-\u2013\u2014>|]*")
-# A wire dateline opening a paragraph ("RENO, Nev. (AP) \u2014 ", "WASHINGTON (Reuters) - "): the parser
-# takes the place name for the sentence's subject, so the block starts after it.
-_DATELINE = re.compile(r"(?:[A-Z][A-Z.'\- ]{2,}(?:,\s+[A-Z][A-Za-z.]*\.?(?:\s[A-Z][A-Za-z.]*)?)*\s*(?:\([A-Za-z ]{1,30}\))?"
+# A wire dateline opening a paragraph ("RENO, Nev. (AP) \u2014 ", "WASHINGTON (Reuters) - ", "NEW YORK, Dec. 11
+# (UPI) \u2014 "): the parser takes the place name for the sentence's subject, so the block starts after it.
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'\- ]{2,}(?:,\s+[A-Z][A-Za-z.]*\.?(?:\s[A-Z0-9][A-Za-z0-9.]*)?)*\s*(?:\([A-Za-z ]{1,30}\))?"
                        r"|[A-Z][\w.' ]{2,30}?(?:,\s+[A-Z][\w.]*)?\s*\([A-Z][A-Za-z]{1,12}\))\s*[\u2014\u2013-]{1,2}\s+(?=\S)")
 
 

@@ -127,6 +127,11 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
          [("We need someone who will bring people together.", "Ana Ruiz", "direct")]),
         ("The rally ended late.\n\nAna Ruiz praised the mayor\u2019s plan for the new park.\n\n\u201cWE NEED UNITY NOW\u201d",
          [("WE NEED UNITY NOW", None, "direct")]),
+        # a wire dateline, with a date or not, is no part of the paragraph: its city is never the first sentence's subject
+        ("PHILADELPHIA, July 25 (UPI) \u2014 The party released a statement on Monday, offering \u201ca deep and "
+         "sincere apology\u201d to the senator.", [("a deep and sincere apology", "The party", "partial")]),
+        ("WASHINGTON -- President Obama, dedicating the new museum on Saturday, said it was \u201can American story.\u201d",
+         [("an American story.", "Obama", "partial")]),
         # an as-clause right after the quote says whose words they are
         ("Many members echo her concerns because the test is a \u201clawful source of income,\u201d as a Treasury memo put it.",
          [("lawful source of income,", "a Treasury memo", "partial")]),
@@ -566,6 +571,20 @@ def test_of_two_subjects_the_parser_gives_a_cue_the_nearest_speaks():
                ["nsubj", "punct", "prep", "pcomp", "dobj", "punct", "det", "nsubj", "ROOT", "dobj", "punct"],
                ["NNP", ",", "IN", "VBG", "PRP", ",", "DT", "NNS", "VBP", "NN", "."])
     assert attribute.speaker_of(doc[3])[0].text == "Ryan"
+
+
+def test_a_name_the_parser_made_the_head_speaks_for_the_verb_hung_on_it():
+    """Hand-built: 'Ruiz, who passed the tax, interjected to say: ...' with 'Ruiz' the sentence's root and
+    'interjected' a modifier of it; a common noun there ('plan, which ...') still names no speaker."""
+    from quotes import attribute
+
+    words = ["Ruiz", ",", "who", "passed", "the", "tax", ",", "interjected", "to", "say", ":"]
+    heads = [0, 0, 3, 0, 5, 3, 0, 0, 9, 7, 0]
+    deps = ["ROOT", "punct", "nsubj", "relcl", "det", "dobj", "punct", "acl", "aux", "xcomp", "punct"]
+    doc = _doc(words, heads, deps, ["NNP", ",", "WP", "VBD", "DT", "NN", ",", "VBN", "TO", "VB", ":"])
+    assert attribute.speaker_of(doc[9])[0].text == "Ruiz"
+    doc = _doc(["plan"] + words[1:], heads, deps, ["NN", ",", "WP", "VBD", "DT", "NN", ",", "VBN", "TO", "VB", ":"])
+    assert attribute.speaker_of(doc[9])[0] is None
 
 
 def test_a_second_that_clause_the_parser_coordinates_with_the_verb_is_said_too():
