@@ -107,7 +107,7 @@ def speaker_of(cue: Token) -> tuple[Token | None, str]:
     if cue.tag_ == "VBG" and cue.i > 0 and not _subjects(cue, cue):
         name = cue.doc[cue.i - 1]
         if name.tag_ in ("NNP", "NNPS", "PRP") and name.dep_ == "pobj" and name.head.lower_ == "of":
-            # 'footage of Hillary Clinton asking, "..."': the name before the participle is its subject, not
+            # 'footage of Maria Lopez asking, "..."': the name before the participle is its subject, not
             # the subject of the verb the parser hangs the participle on ('The ad uses footage ...')
             return name, "subject"
     tok = cue
@@ -116,7 +116,7 @@ def speaker_of(cue: Token) -> tuple[Token | None, str]:
         if subj and (tok == cue or is_cue(tok) or tok.dep_ not in ("ccomp", "advcl", "xcomp")):
             return _named(tok, subj[0])
         if tok.dep_ == "acl" and tok.head.tag_ in ("NNP", "NNPS") and tok.head.dep_ in ("ROOT", "nsubj"):
-            # "O'Malley, who signed the laws, interjected to say: ...": a name the parser made the sentence's
+            # "Ruiz, who passed the tax as mayor, interjected to say: ...": a name the parser made the sentence's
             # head (or a subject) with the verb hung on it as a modifier; that name speaks
             return tok.head, "subject"
         if tok.dep_ in CLIMB and tok.head.i != tok.i:
@@ -228,7 +228,7 @@ def _choose_cue(q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span], ki
     inside = [t for t in sent if _inside(t, b, q.segments)]
     outside = [t for t in sent if not _inside(t, b, all_segs)]
     cues = [t for t in outside if is_cue(t)]
-    # 0. '"...," as a Homeland Security memo put it': an as-clause right after the quote says whose words they are,
+    # 0. '"...," as a Treasury memo put it': an as-clause right after the quote says whose words they are,
     # whatever verb the parser hangs the quote on
     after = [t for t in outside if b.start + t.idx > q.closes[-1] >= 0 and not t.is_punct][:1]
     if after and after[0].lower_ == "as" and after[0].dep_ == "mark" and is_cue(after[0].head) \
@@ -610,7 +610,7 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
                 alt = [c for c in cue.children if c.dep_ in SUBJ and not _inside(c, ctx_b, all_segs)]
                 x = cue
                 while not alt and x.head.i != x.i and not _inside(x.head, ctx_b, all_segs):
-                    # 'Bush offered a retort, tweeting at him, "you are a liar"' with the quote parsed as the
+                    # 'Baker fired back, tweeting at him, "you are a liar"' with the quote parsed as the
                     # sentence's root: the first subject met climbing from the cue, short of the quote's words
                     x = x.head
                     alt = [c for c in x.children if c.dep_ in SUBJ and not _inside(c, ctx_b, all_segs)]
@@ -675,7 +675,7 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
             quote.ctx.block, quote.ctx.sent = prev.ctx.block, prev.ctx.sent  # block and sentence of one Doc
             quote.evidence, quote.confidence = "follow-on", CONFIDENCE["follow-on"]
         elif kind == "direct" and (found := _paragraph_before(text, bl, q, all_segs)) is not None:
-            # 'Valastro praised Christie's leadership.' then a paragraph that is only a quote: the person the
+            # 'Ana Ruiz praised the mayor's plan.' then a paragraph that is only a quote: the person the
             # paragraph before is about, when it quotes no one
             spk, pb = found
             quote.speaker, quote.ctx = mention_of(pb, spk), Context(pb, spk.sent, None, spk)
@@ -1008,15 +1008,15 @@ def _around(tok: Token, frames: dict[str, frozenset[str]]) -> list[tuple[int, in
 
 def _misattached(tok: Token) -> tuple[tuple[int, int] | None, str]:
     """Reported clauses the parser hung elsewhere: 'said in a statement that X' and 'told a meeting of
-    leaders that X' (X read as a clause of 'statement' or 'meeting'), 'said families of victims file
-    lawsuits' (the clause's subject read as an object) and 'said after the convention he would not
-    accept' (the clause read as an adverbial)."""
+    mayors that X' (X read as a clause of 'statement' or 'meeting'), 'said families of victims file
+    lawsuits' (the clause's subject read as an object) and 'said after the vote he would not run
+    again' (the clause read as an adverbial)."""
     nouns = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i]
     nouns += [o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
     for noun in nouns:
         for cl in noun.children:
             # 'that' as a conjunction (not the relative pronoun, which would be the clause's subject or object);
-            # a clause that ends on its verb lacks its object: 'the threat that a Trump presidency would constitute'
+            # a clause that ends on its verb lacks its object: 'the risk that the merger would pose'
             if cl.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in cl.children) \
                     and cl.right_edge.i > cl.i:
                 span = _clause(cl)

@@ -159,6 +159,7 @@ def _stem(w: str) -> str:
 
 
 _MARKS = frozenset(DOUBLE_OPEN) | frozenset(DOUBLE_CLOSE)
+_TRAILING = re.compile(r"(?:\s+(?:of|and|or|the|a|an|to|in|for|at|on|by|with|from))+$")
 
 
 class Resolver:
@@ -175,8 +176,9 @@ class Resolver:
             if b.doc is None:
                 continue
             for e in b.doc.ents:
-                # an entity NER runs across a quotation mark ('Christie "New Jersey's Biggest Loser') is no name
-                if e.label_ in {"PERSON", "ORG", "GPE", "NORP"} and not any(ch in _MARKS for ch in e.text):
+                # an entity NER runs across a quotation mark ('Ruiz "Budget Hawk of the Year') is no name;
+                # a nickname in marks within one is ('Luis "Pepe" Navarro')
+                if e.label_ in {"PERSON", "ORG", "GPE", "NORP"} and sum(ch in _MARKS for ch in e.text) % 2 == 0:
                     toks = [t for t in e if t.lower_ not in {"the", "'s", "\u2019s"} and t.tag_ != "POS"]
                     if e.label_ == "PERSON":
                         toks = _proper(toks)
@@ -239,7 +241,8 @@ class Resolver:
                      and set(w) <= set(_words(sp.text)) <= set(_words(best))]
             if inner:
                 best = max(inner, key=lambda sp: (len(_words(sp.text)), -abs(before - sp.start))).text
-        return best, best_label
+        # 'Luis Navarro of' (Fresno): the name shown does not end on a function word NER ran into
+        return _TRAILING.sub("", best) or best, best_label
 
     def antecedent(self, pos: int, plural: bool, placed: list[tuple[int, Entity]], thing: bool = False) -> Entity | str | None:
         """For 'he' / 'they' / 'it': the nearest speaker entity before `pos` in the last few paragraphs,

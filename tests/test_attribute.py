@@ -111,16 +111,16 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
         ("Swanson praised Franklin Graham, who has publicly vowed to skip the \u201ccookie sale.\u201d",
          [("cookie sale.", "Franklin Graham", "partial")]),
         # a verb coordinated with a subject of its own reports for that subject, wherever the parser hung it
-        ("She said the school would stay open, and when pressed on the cost, the mother of three replied, "
-         "\u201cWe will find the money.\u201d", [("We will find the money.", "the mother of three", "direct")]),
+        ("She said the school would stay open, and when pressed on the cost, the retired teacher replied, "
+         "\u201cWe will find the money.\u201d", [("We will find the money.", "the retired teacher", "direct")]),
         ("He said the clinic would close, and the young father replied, \u201cNobody asked us.\u201d",
          [("Nobody asked us.", "the young father", "direct")]),
         # 'footage of X asking': the name before the participle is its subject
         ("The ad uses footage of Maria Lopez asking, \u201cWhy aren\u2019t we ahead?\u201d",
          [("Why aren\u2019t we ahead?", "Maria Lopez", "direct")]),
         # the quote parsed as the sentence's root: the cue's speaker is the first subject short of the quote
-        ("Jeb Bush gave a retort on his favorite medium, tweeting at him, \u201cyou are a loser, you are a whiner.\u201d",
-         [("you are a loser, you are a whiner.", "Jeb Bush", "partial")]),
+        ("Omar Haddad made a reply on his favorite medium, posting at him, \u201cyou are a fraud, you are a coward.\u201d",
+         [("you are a fraud, you are a coward.", "Omar Haddad", "partial")]),
         # a paragraph that is only a quote, after one about a named person that quotes no one; not a heading
         ("The rally ended late.\n\nAna Ruiz praised the mayor\u2019s plan for the new park.\n\n"
          "\u201cWe need someone who will bring people together.\u201d",
@@ -277,6 +277,9 @@ def test_headline_case(line, expected):
          [("We raised millions,", "Clinton Foundation", None), ("I am proud of it,", "Clinton", None)]),
         ("\u201cWe will win,\u201d said Carly Fiorina.\n\n\u201cThe polls are wrong,\u201d Fiorina said.",
          [("We will win,", "Carly Fiorina", None), ("The polls are wrong,", "Carly Fiorina", None)]),
+        # a nickname in marks stays in the name, and a name does not end on 'of'
+        ('Volunteers gathered at the pier at dawn. Luis "Pepe" Navarro of Fresno held a banner for hours. "My feet are '
+         'done," he said.', [("My feet are done,", 'Luis "Pepe" Navarro', None)]),
         # another Clinton's title is not hers
         ("President Bill Clinton spoke first.\n\nHillary Clinton spoke later. \u201cWe will win,\u201d Clinton said.",
          [("We will win,", "Hillary Clinton", None)]),
@@ -362,9 +365,9 @@ def test_source_is_never_the_speakers_employer():
         ("The aide said all staff sign the agreement, though she did not discuss its terms.",
          "all staff sign the agreement, though she did not discuss its terms"),
         # a that-clause the parser hangs on the object, or reads as an adverbial after a phrase
-        ("In Honolulu, the president told a meeting of island leaders that few people understood the stakes better.",
-         "few people understood the stakes better"),
-        ("Trump said after the convention he would not accept the endorsement.", "he would not accept the endorsement"),
+        ("In Denver, the mayor told a meeting of transit workers that few riders understood the new fares.",
+         "few riders understood the new fares"),
+        ("The mayor said after the vote he would not seek a third term.", "he would not seek a third term"),
         # frames added at the 50% bar: pledge to, explain X, accuse of, comment on; ask and tell only with
         # a noun of speech as their object
         ("The governor pledged to raise the minimum wage.", "to raise the minimum wage"),
@@ -633,8 +636,8 @@ def _resolver(text: str, names: list[tuple[str, int]], quoted: list[str]) -> Res
     "text, names, quoted, name, expected",
     [
         # a nickname a speaker uses inside a quote gives way to the full name the writer uses
-        ("Hillary Clinton spoke. Trump wrote: \u201cCrooked Hillary Clinton is weak.\u201d Clinton said no.",
-         [("Hillary Clinton", 0), ("Crooked Hillary Clinton", 0)], ["Crooked Hillary Clinton is weak."], "Clinton", "Hillary Clinton"),
+        ("Tom Baker spoke. Hale wrote: \u201cSleepy Tom Baker is weak.\u201d Baker said no.",
+         [("Tom Baker", 0), ("Sleepy Tom Baker", 0)], ["Sleepy Tom Baker is weak."], "Baker", "Tom Baker"),
         # a full name met only inside a quote is still the fullest
         ("\u201cI met John Smith,\u201d she said. Smith said no.", [("John Smith", 0), ("Smith", 1)], ["I met John Smith,"],
          "Smith", "John Smith"),
