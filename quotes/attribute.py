@@ -43,7 +43,7 @@ CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "relcl")
 # Dependents kept in a speaker's noun phrase: not appositions, clauses or punctuation.
 NP_KEEP = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod", "prep", "pobj", "npadvmod", "cc", "conj", "flat", "advmod"}
 CONFIDENCE = {"parse-governs": 0.93, "as-clause": 0.9, "governing-verb": 0.7, "verb-after-quote": 0.8, "colon-paragraph": 0.8, "parse-governed": 0.9, "according-to": 0.9, "colon": 0.85, "headline-colon": 0.6,
-              "sentence-cue": 0.75, "paragraph-cue": 0.6, "follow-on": 0.7, "dash-signature": 0.8, "sentence-before": 0.6, "speech-noun": 0.7, "main-verb": 0.6, "none": 0.2}
+              "sentence-cue": 0.75, "paragraph-cue": 0.6, "follow-on": 0.7, "dash-signature": 0.8, "sentence-before": 0.6, "paragraph-before": 0.6, "speech-noun": 0.7, "main-verb": 0.6, "none": 0.2}
 
 
 @dataclass
@@ -450,7 +450,7 @@ def _paragraph_before(text: str, bl: list[Block], q: RawQuote, all_segs: list[Sp
     if not k or bl[k].start != q.opens[0] or bl[k - 1].doc is None or _has_mark(text, bl[k - 1].start, bl[k - 1].end):
         return None
     if not re.search(r"[a-z]", q.text):
-        return None  # a quote in capitals alone on its line is a section heading ("DIVISIVE, STUPID AND WRONG")
+        return None  # a quote in capitals alone on its line is a section heading ("WE NEED UNITY NOW")
     found = _subject_before(bl[k - 1], bl[k - 1].end, all_segs)
     return (found[0], bl[k - 1]) if found else None
 
@@ -679,7 +679,7 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
             # paragraph before is about, when it quotes no one
             spk, pb = found
             quote.speaker, quote.ctx = mention_of(pb, spk), Context(pb, spk.sent, None, spk)
-            quote.evidence, quote.confidence = "paragraph-before", CONFIDENCE["sentence-before"]
+            quote.evidence, quote.confidence = "paragraph-before", CONFIDENCE["paragraph-before"]
         else:
             quote.evidence, quote.confidence = "none", CONFIDENCE["none"]
             warnings.append(Warning("no-speaker", "quote with no speaker found", q.start, q.end))
