@@ -306,13 +306,20 @@ def _colon_intro(text: str, q: RawQuote, b: Block, sent: SpacySpan) -> Token | N
         j -= 1
     if j < b.start or text[j] != ":":
         return None
-    colon = next((t for t in b.doc if b.start + t.idx == j), None)
+    # the colon may share a token with a bracket before it ('(D-Ohio):')
+    colon = next((t for t in b.doc if b.start + t.idx <= j < b.start + t.idx + len(t.text)), None)
     if colon is None:
         return None
     # counted from the colon's own sentence, so a long paragraph does not hide "... said. Bush: '...'"
     toks = list(b.doc[colon.sent.start:colon.i])
     if not toks or len(toks) > 12:
         return None
+    depth, kept = 0, []
+    for t in toks:  # 'Rep. Trey Gowdy (R-S.C.):' - the party and state in brackets name no one
+        depth += t.text.count("(") - t.text.count(")")
+        if depth == 0 and ")" not in t.text:
+            kept.append(t)
+    toks = kept or toks
     subj = [t for t in toks if t.dep_ in ("nsubj", "nsubjpass") and (t.tag_.startswith("NN") or t.tag_ == "PRP")]
     if subj:
         return subj[0]

@@ -132,6 +132,13 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
          "sincere apology\u201d to the senator.", [("a deep and sincere apology", "The party", "partial")]),
         ("WASHINGTON -- President Obama, dedicating the new museum on Saturday, said it was \u201can American story.\u201d",
          [("an American story.", "Obama", "partial")]),
+        # a quotation mark glued to the next word is a token of its own, so the name after it is read
+        ("\u201cThe plan will fail,\u201dAna Ruiz said on Monday.", [("The plan will fail,", "Ana Ruiz", "direct")]),
+        ("\"We will win.\"He said it twice.", [("We will win.", "He", "direct")]),
+        # a colon after a bracket ('(D-Ohio):'), glued to the quote or not; the bracket names no one
+        ("Sen. Ann Hall (D-Ohio): \u201cThe plan failed because nobody read it.\u201d",
+         [("The plan failed because nobody read it.", "Ann Hall", "direct")]),
+        ("Rep. Tom Hale (R-Ind.):\"Nobody asked us about the plan.\"", [("Nobody asked us about the plan.", "Tom Hale", "direct")]),
         # an as-clause right after the quote says whose words they are
         ("Many members echo her concerns because the test is a \u201clawful source of income,\u201d as a Treasury memo put it.",
          [("lawful source of income,", "a Treasury memo", "partial")]),
