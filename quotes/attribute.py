@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from . import lexicons, speech
-from .detect import DOUBLE_CLOSE, DOUBLE_OPEN, RawQuote
+from .detect import DOUBLE_MARKS, RawQuote
 from .segment import Block, block_at, index_at
 from .types import Quote, Span, Warning
 
@@ -306,8 +306,7 @@ def _colon_intro(text: str, q: RawQuote, b: Block, sent: SpacySpan) -> Token | N
         j -= 1
     if j < b.start or text[j] != ":":
         return None
-    # the colon may share a token with a bracket before it ('(D-Ohio):')
-    colon = next((t for t in b.doc if b.start + t.idx <= j < b.start + t.idx + len(t.text)), None)
+    colon = b.token(j)  # the colon may share a token with a bracket before it ('(D-Ohio):')
     if colon is None:
         return None
     # counted from the colon's own sentence, so a long paragraph does not hide "... said. Bush: '...'"
@@ -956,10 +955,10 @@ def _cut(cue: Token, head: Token) -> int | None:
             cuts.append(t.i - 1)  # '..., noting that X': the speaker's own participle cue reports the next clause
         elif after_comma and t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _ASIDE and m.i == t.left_edge.i for m in t.children):
             cuts.append(t.left_edge.i - 1)  # '..., while others said Y': a contrast set beside the report
-        elif after_comma and t.dep_ == "relcl" and any(x.text in _MARKS for x in t.subtree):
+        elif after_comma and t.dep_ == "relcl" and any(x.text in DOUBLE_MARKS for x in t.subtree):
             cuts.append(t.left_edge.i - 1)  # '..., whom he described as "calm," ...': a comment quoting someone
         elif t.head.i == head.i and t.dep_ == "conj" and not own_subject and (
-                t.tag_ == cue.tag_ != head.tag_ and (is_cue(t) or any(x.text in _MARKS for x in t.subtree))
+                t.tag_ == cue.tag_ != head.tag_ and (is_cue(t) or any(x.text in DOUBLE_MARKS for x in t.subtree))
                 or t.tag_ in ("VBD", "VBZ") and any(g.lower_ == "to" and g.dep_ == "aux" for g in head.children)
                 or t.lower_ != cue.lower_ and _reports(t)):
             # 'said the plan would fail, and called him "a liar"': 'called' in the tense of 'said', not of the clause;
@@ -1059,11 +1058,10 @@ def _edges(toks: list[Token], min_len: int) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-_MARKS = frozenset(DOUBLE_OPEN) | DOUBLE_CLOSE  # double quotation marks, as detect reads them
 
 
 def _has_mark(text: str, a: int, z: int) -> bool:
-    return any(c in text[a:z] for c in _MARKS)
+    return any(c in text[a:z] for c in DOUBLE_MARKS)
 
 
 def _clause(head: Token, upto: int | None = None, min_len: int = 3) -> tuple[int, int] | None:

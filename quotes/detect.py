@@ -17,6 +17,7 @@ from .types import Span, Warning
 DOUBLE_OPEN = {"\u201c": "\u201d\"\u201c", "\u201e": "\u201c\u201d\"", "\u00ab": "\u00bb", "\u300c": "\u300d",
                "\u300e": "\u300f", "\"": "\"\u201d", "\uff02": "\uff02"}
 DOUBLE_CLOSE = set("\u201d\"\u00bb\u300d\u300f\uff02\u201c")
+DOUBLE_MARKS = frozenset(DOUBLE_OPEN) | frozenset(DOUBLE_CLOSE)  # every double quotation mark, opening or closing
 SINGLE_OPEN = {"\u2018": "\u2019'", "\u201a": "\u2018\u2019", "'": "'\u2019", "\u2039": "\u203a"}
 ALL_MARKS = set(DOUBLE_OPEN) | DOUBLE_CLOSE | set(SINGLE_OPEN) | set("\u2019\u203a")
 # Words written with a leading apostrophe that are not quotes ('90s, 'em, 'til, 'n').

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from . import confidence, lexicons
 from .attribute import PRONOUNS, RELATIVE, np_span
-from .detect import DOUBLE_CLOSE, DOUBLE_OPEN, nyt_spans
+from .detect import DOUBLE_MARKS, nyt_spans
 from .segment import SENTENCE_OPENERS, Block, block_at, index_at
 from .sources import SourceMention
 from .types import Entity, Quote, Span
@@ -158,7 +158,6 @@ def _stem(w: str) -> str:
     return w.lower().removesuffix("'s")[:5]
 
 
-_MARKS = frozenset(DOUBLE_OPEN) | frozenset(DOUBLE_CLOSE)
 _TRAILING = re.compile(r"(?:\s+(?:of|and|or|the|a|an|to|in|for|at|on|by|with|from))+$")
 
 
@@ -168,7 +167,12 @@ class Resolver:
     def __init__(self, text: str, bl: list[Block], quoted: Iterable[Span] = ()):
         self.text = text
         self.bl = bl
-        self.quoted = sorted((s.start, s.end) for s in quoted)  # the words of quotes, not the writer's
+        self.quoted: list[tuple[int, int]] = []  # the words of quotes, not the writer's: sorted, overlaps merged
+        for a, z in sorted((s.start, s.end) for s in quoted):
+            if self.quoted and a <= self.quoted[-1][1]:
+                self.quoted[-1] = (self.quoted[-1][0], max(z, self.quoted[-1][1]))
+            else:
+                self.quoted.append((a, z))
         self.names: list[tuple[Span, str]] = []  # every NER name in the article, with its label
         self.headlines = {b.start for b in bl if b.doc is not None and headline_case(text[b.start:b.end])}
         heads: set[Span] = set()  # names NER found on headline-case lines
@@ -178,7 +182,7 @@ class Resolver:
             for e in b.doc.ents:
                 # an entity NER runs across a quotation mark ('Ruiz "Budget Hawk of the Year') is no name;
                 # a nickname in marks within one is ('Luis "Pepe" Navarro')
-                if e.label_ in {"PERSON", "ORG", "GPE", "NORP"} and sum(ch in _MARKS for ch in e.text) % 2 == 0:
+                if e.label_ in {"PERSON", "ORG", "GPE", "NORP"} and sum(ch in DOUBLE_MARKS for ch in e.text) % 2 == 0:
                     toks = [t for t in e if t.lower_ not in {"the", "'s", "\u2019s"} and t.tag_ != "POS"]
                     if e.label_ == "PERSON":
                         toks = _proper(toks)
@@ -356,7 +360,10 @@ def _type_of(m: Mention) -> str:
 
 def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict[int, SourceMention]) -> tuple[list[Entity], list[Entity]]:
     """Speaker and source entities; sets quote.speaker_id / source_id and the entities' quote lists."""
-    res = Resolver(text, bl, [s for q in quotes if q.kind != "indirect" for s in q.segments])
+    # the words of quotes, NYT ''...'' included: no one named inside them is a speaker's fuller name or antecedent,
+    # and the writer's 'I' is no one's outside them
+    quoted = [Span(s.start, s.end, "") for q in quotes if q.kind != "indirect" for s in q.segments]
+    res = Resolver(text, bl, quoted + [Span(a, z, "") for a, z in nyt_spans(text)])
     by_key: dict[str, Entity] = {}
     placed: list[tuple[int, Entity]] = []
     speakers: list[Entity] = []
@@ -382,10 +389,9 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
         elif m.kind == "name" and m.label in ("PERSON", "") and " " in (m.name or ""):
             res.names.append((m.span, "PERSON" if m.label == "PERSON" or m.title else ""))
     res.names.sort()
-    quoted = [(s.start, s.end) for q in quotes if q.kind != "indirect" for s in q.segments] + nyt_spans(text)
     for q, m in work:
         ent: Entity | None = None
-        if m.kind == "pronoun" and m.span.text.lower() in {"i", "we"} and not any(a <= m.span.start < z for a, z in quoted):
+        if m.kind == "pronoun" and m.span.text.lower() in {"i", "we"} and not res.in_quote(m.span):
             # the writer's own 'I' or 'we' (an op-ed, a letter), not inside someone's quote: no one named nearby
             ent = get(f"?writer-{m.span.text.lower()}", m.span.text, "group" if m.plural else "person")
         elif m.kind == "pronoun":

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from . import lexicons
@@ -43,6 +43,13 @@ class Block:
     def sents(self) -> Iterator[SpacySpan]:
         if self.doc is not None:
             yield from self.doc.sents
+
+    def token(self, pos: int) -> Token | None:
+        """The token of this block's Doc holding (or last starting before) absolute character `pos`."""
+        if not self.doc:
+            return None
+        k = bisect_right(self.doc, pos - self.start, key=lambda t: t.idx)  # just after the last token starting by pos
+        return self.doc[max(0, k - 1)]
 
     def char(self, tok_or_span) -> tuple[int, int]:
         """Absolute offsets of a token or span of this block's Doc."""
@@ -205,9 +212,7 @@ def token_at(nlp: Language, text: str, bl: list[Block], pos: int):
         return None
     if b.doc is None:
         b.doc = _inert(nlp, text[b.start:b.end])
-    doc = b.doc
-    k = bisect_right(doc, pos - b.start, key=lambda t: t.idx)  # just after the last token starting by pos
-    return doc[max(0, k - 1)] if len(doc) else None
+    return b.token(pos)
 
 
 def window(doc: Doc, i: int, j: int, margin: int = 6) -> SpacySpan:
