@@ -461,6 +461,46 @@ def _paragraph_before(text: str, bl: list[Block], q: RawQuote, all_segs: list[Sp
     return (found[0], bl[k - 1]) if found else None
 
 
+# Words that may open the short noun phrase of a tail ('the editorial read', 'tweeted another').
+_TAIL_DET = {"the", "a", "an", "one", "another", "his", "her", "their", "its", "two", "three", "some"}
+
+
+def _short_tail(text: str, q: RawQuote, b: Block, all_segs: list[Span]) -> tuple[Token, list[Token]] | None:
+    """'"...," the editorial read.' / '"...?" Hannity pressed.' / '"...," added Gowdy.': after a quote that ends
+    on , ? ! or a dash, the sentence ends with a short noun phrase and one verb, in either order: (verb,
+    the phrase's words). Read from the words, not the parse: the parser often leaves such a tail untagged or
+    splits it off at '?"'."""
+    c = q.closes[-1]
+    if c < 0 or b.doc is None or not q.text.rstrip().endswith((",", "?", "!", "\u2014", "-")):
+        return None
+    toks: list[Token] = []
+    for t in b.doc:
+        if b.start + t.idx <= c:
+            continue
+        if t.is_punct or t.is_space or _inside(t, b, all_segs):
+            if toks or t.text not in "\"\u201d\u2019'":
+                break  # the tail ends at the first mark after its words (a closing quote mark may lead)
+            continue
+        toks.append(t)
+    if not 2 <= len(toks) <= 5 or not all(t.is_alpha for t in toks):
+        return None
+
+    def verbish(t: Token) -> bool:
+        # a speech verb, 'read', or any lower-case past form ('pressed', 'cautioned') the lexicon lacks
+        return t.lower_ in lexicons.speech_verbs() or t.lower_ in ("read", "reads") or (t.lower_.endswith("ed") and t.text.islower())
+    if verbish(toks[0]):
+        phrase, verb = toks[1:], toks[0]  # 'added Gowdy', 'tweeted another'
+    elif verbish(toks[-1]):
+        phrase, verb = toks[:-1], toks[-1]  # 'the editorial read', 'Hannity pressed'
+    else:
+        return None
+    if any(verbish(t) for t in phrase) or not all(t.text[:1].isupper() or t.lower_ in _TAIL_DET or t is phrase[-1] for t in phrase):
+        return None
+    if verb is toks[0] and phrase[-1].lower_ in ("it", "that", "this", "there", "he", "she", "they"):
+        return None  # 'said it': the object, not an inverted subject
+    return verb, phrase
+
+
 def _verb_after(text: str, q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span]) -> Token | None:
     """A verb within three tokens after the closing mark whose subject stands outside the quote."""
     c = q.closes[-1]
@@ -538,6 +578,14 @@ def _work_title(text: str, q: RawQuote, headline_only: bool = False) -> bool:
     big = [w for w in ws if w.lower() not in _SMALL]
     if not (big and len(ws) <= 8 and all(w[0].isupper() for w in big)):
         return False
+    # title case beside a word of media, works or merchandise names a show, an outlet or a slogan, not speech
+    # ('told "Fox and Friends,"', 'the podcast "Pod Save America"', 'a "Make America Great Again" hat')
+    if q.text.rstrip()[-1:] not in ".!?":
+        around = lexicons.title_context()
+        nxt = re.match(r"[,.]?[\"'\u201d\u2019]?\s+([A-Za-z][\w-]*)", text[q.closes[-1] + 1:q.closes[-1] + 30]) if q.closes[-1] >= 0 else None
+        if words and words[-1] in lexicons.media_words() | lexicons.work_words() | around["before"] \
+                or nxt and nxt.group(1).lower() in around["after"]:
+            return True
     # title case right after a possessive or a preposition names a show, a book or a slogan
     # ("ABC's "This Week"", "said on "Meet the Press"", "host of "The Nightly Show"")
     if not headline_only and re.search(r"(\w['\u2019]s|\b(?:on|of|in|at|for|from))\s*$", before):
@@ -572,6 +620,9 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
             c, h = _choose_cue(q, b, s, all_segs, kind)
             if c is not None and (cue is None or CONFIDENCE[h] > CONFIDENCE[how]):
                 cue, how, ctx_b, ctx_s = c, h, b, s
+        tail = _short_tail(text, q, last[0], all_segs) if cue is None and last is not None else None
+        if tail is not None:
+            cue, spk, how, ctx_b, ctx_s = tail[0], tail[1][-1], "verb-after-quote", last[0], last[1]
         if cue is None:
             tok = _colon_intro(text, q, first[0], first[1])
             if tok is not None:
@@ -668,6 +719,9 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
             quote.cue = Span(j, j + 1, ":")
         if spk is not None:
             quote.speaker = mention_of(ctx_b, spk)
+            if tail is not None and spk is tail[1][-1]:  # the tail's whole phrase, which the parse may not join
+                a = min(ctx_b.char(tail[1][0])[0], quote.speaker.start)
+                quote.speaker = Span(a, quote.speaker.end, text[a:quote.speaker.end])
             quote.evidence, quote.confidence = how, CONFIDENCE[how]
         elif kind == "direct" and (found := _subject_before(first[0], q.opens[0], all_segs)) is not None:
             # 'Sen. Bernie Sanders identified young voters as the reason. "The younger people are ..."': the

@@ -47,6 +47,32 @@ def speech_nouns() -> frozenset[str]:
     return frozenset(w for line in _lines("speech_nouns.txt") for w in line.lower().split())
 
 
+def _sections(name: str) -> dict[str, str]:
+    """Word -> the "[section]" of a sectioned lexicon it is listed under."""
+    out: dict[str, str] = {}
+    section = ""
+    for line in _lines(name):
+        if line.startswith("["):
+            section = line.strip("[]")
+            continue
+        for w in line.lower().split():
+            out[w] = section
+    return out
+
+
+@cache
+def first_names() -> dict[str, str]:
+    """Given name -> 'female' or 'male' (models/first_names.txt)."""
+    return _sections("first_names.txt")
+
+
+@cache
+def title_context() -> dict[str, frozenset[str]]:
+    """'before' / 'after' -> the words beside a title-case quoted phrase that make it a name (models/title_context.txt)."""
+    sec = _sections("title_context.txt")
+    return {k: frozenset(w for w, s in sec.items() if s == k) for k in ("before", "after")}
+
+
 @cache
 def title_words() -> frozenset[str]:
     return frozenset(w for line in _lines("titles.txt") for w in line.lower().split())

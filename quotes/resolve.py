@@ -22,6 +22,10 @@ from .types import Entity, Quote, Span
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
 _WORD = re.compile(r"[\w.'\u2019&-]+")
+_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+_COURTESY = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'\u2019-]+)")
+_COURTESY_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+\Z")
 # Function words allowed inside a title ("Secretary of State", "High Commissioner for Human Rights").
 _TITLE_GLUE = {"of", "for", "the", "and", "on", "to", "in", "at", "&"}
 # Where an appositive's title ends: a relative clause or a dash ("Erin Murphy, a former aide who ...").
@@ -173,6 +177,9 @@ class Resolver:
                 self.quoted[-1] = (self.quoted[-1][0], max(z, self.quoted[-1][1]))
             else:
                 self.quoted.append((a, z))
+        self.courtesy: dict[str, set[str]] = {}  # surname -> the genders its courtesy titles give ("Mrs. Ruiz")
+        for h, sur in _HONORIFIC.findall(text):
+            self.courtesy.setdefault(sur, set()).add(_COURTESY[h.lower()])
         self.names: list[tuple[Span, str]] = []  # every NER name in the article, with its label
         self.headlines = {b.start for b in bl if b.doc is not None and headline_case(text[b.start:b.end])}
         heads: set[Span] = set()  # names NER found on headline-case lines
@@ -213,15 +220,18 @@ class Resolver:
                     return " ".join(toks[k:k + n])
         return name
 
-    def fullest(self, name: str, before: int, label: str) -> tuple[str, str]:
+    def fullest(self, name: str, before: int, label: str, gender: str | None = None) -> tuple[str, str]:
         """The longest name in the article holding all the words of `name`, and its NER label.
         Among equally long ones the nearest before `before` wins ("Clinton" after "Bill Clinton"). One met
-        only inside a quote gives way to a full name within it that the writer uses."""
+        only inside a quote gives way to a full name within it that the writer uses. With a gender (from
+        'she'), a full name known to be of the other gender is not this one ("Clinton" is Hillary Clinton)."""
         w = _words(name)
         best, best_key, best_label, best_sp = name, (len(w), -10**9), label, None
         for sp, lab in self.names:
             ws = _words(sp.text)
             if not w or not set(w) <= set(ws):
+                continue
+            if gender and self.gender(sp.text) not in (None, gender):
                 continue
             # a person's short name is their surname or first name, not a middle word
             if lab == "PERSON" and len(w) == 1 and w[0] not in (ws[0], ws[-1]):
@@ -248,22 +258,50 @@ class Resolver:
         # 'Luis Navarro of' (Fresno): the name shown does not end on a function word NER ran into
         return _TRAILING.sub("", best) or best, best_label
 
-    def antecedent(self, pos: int, plural: bool, placed: list[tuple[int, Entity]], thing: bool = False) -> Entity | str | None:
+    def gender(self, name: str) -> str | None:
+        """'female', 'male' or None for a person's name: its given name (models/first_names.txt), else the
+        courtesy title the article gives the surname ("Mrs. Ruiz"), when it gives only one kind."""
+        ws = [w for w in _WORD.findall(name) if w.lower() not in HONORIFICS and not _title_ok([w])]
+        if not ws or "-" in ws or "\u2013" in name:
+            return None  # 'Ana Ruiz - Kent': NER ran two names together across a dash
+        g = lexicons.first_names().get(ws[0].lower()) if len(ws) > 1 else None
+        if g is None:
+            kinds = self.courtesy.get(ws[-1], set())
+            g = next(iter(kinds)) if len(kinds) == 1 else None
+        return g
+
+    def antecedent(self, pos: int, plural: bool, placed: list[tuple[int, Entity]], thing: bool = False,
+                   gender: str | None = None) -> Entity | str | None:
         """For 'he' / 'they' / 'it': the nearest speaker entity before `pos` in the last few paragraphs,
         or the fullest name of a person (for 'it', an organisation) named nearer than that, to become a new
-        entity. 'it' stands for an organisation, never a person."""
+        entity. 'it' stands for an organisation, never a person; 'she' skips a name known to be a man's."""
         k = index_at(self.bl, pos)
         # journalists name a speaker again within a few paragraphs; further back is a guess
         floor = self.bl[max(0, k - 8)].start if k is not None else 0
+
+        def fits(name: str) -> bool:
+            g = self.gender(name) if gender else None
+            return g is None or g == gender
         cands = [(p, e) for p, e in placed if floor <= p < pos and
-                 (e.type == "organization" if thing else (e.type in ("organization", "group")) == plural)]
+                 (e.type == "organization" if thing else (e.type in ("organization", "group")) == plural)
+                 and (e.type != "person" or fits(e.name))]
         best = max(cands, key=lambda x: x[0]) if cands else None
         want = "ORG" if thing else "PERSON"
         # a name inside quoted words is someone the speaker talks about ('"I spoke with John Smith," she said')
         named = [sp for sp, lab in self.names if lab == want and floor <= sp.start < pos and not self.in_quote(sp)] \
             if not plural else []
+
+        def fits_named(sp: Span) -> bool:
+            m = _COURTESY_BEFORE.search(self.text, max(0, sp.start - 6), sp.start)
+            if m:  # "Mrs. Clinton": this mention's own courtesy title says
+                return _COURTESY[m.group(1).lower()] == gender
+            full = self.fullest(sp.text, sp.start, want, gender)[0]
+            # a bare "Clinton" with no full name of the pronoun's gender is the one of the other gender
+            return fits(full) and (len(_words(full)) > len(_words(sp.text)) or fits(self.fullest(sp.text, sp.start, want)[0]))
+        if gender:
+            named = [sp for sp in named if fits_named(sp)]
         if named and (best is None or named[-1].start > best[0]):
-            full, lab = self.fullest(named[-1].text, named[-1].start, want)
+            full, lab = self.fullest(named[-1].text, named[-1].start, want, gender)
             if not (thing and lab == "PERSON"):  # "Trump" tagged an organisation is still no 'it'
                 known = next((e for _, e in placed if e.name == full), None)
                 return known or full
@@ -396,7 +434,7 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
             ent = get(f"?writer-{m.span.text.lower()}", m.span.text, "group" if m.plural else "person")
         elif m.kind == "pronoun":
             thing = m.span.text.lower() == "it"
-            found = res.antecedent(m.span.start, m.plural, placed, thing=thing)
+            found = res.antecedent(m.span.start, m.plural, placed, thing=thing, gender=_GENDER.get(m.span.text.lower()))
             ent = get(found.lower(), found, "organization" if thing else "person") if isinstance(found, str) else found
             if ent is not None and ent.name.lower() in PRONOUNS:
                 q.evidence += "+unresolved-pronoun"  # the same 'she' as before, still without a name

@@ -139,6 +139,11 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
         ("Sen. Ann Hall (D-Ohio): \u201cThe plan failed because nobody read it.\u201d",
          [("The plan failed because nobody read it.", "Ann Hall", "direct")]),
         ("Rep. Tom Hale (R-Ind.):\"Nobody asked us about the plan.\"", [("Nobody asked us about the plan.", "Tom Hale", "direct")]),
+        # a short tail after the quote, a noun phrase and a verb the parse may not join: who spoke
+        ("\u201cWe cannot afford this,\u201d the editorial read.", [("We cannot afford this,", "the editorial", "direct")]),
+        ("\u201cWhy not now?\u201d Baker pressed.", [("Why not now?", "Baker", "direct")]),
+        # title case after 'told' that is speech: it ends a sentence
+        ("Tom Baker told the crowd, \u201cNever Give Up.\u201d", [("Never Give Up.", "Tom Baker", "direct")]),
         # an as-clause right after the quote says whose words they are
         ("Many members echo her concerns because the test is a \u201clawful source of income,\u201d as a Treasury memo put it.",
          [("lawful source of income,", "a Treasury memo", "partial")]),
@@ -175,6 +180,10 @@ def test_follow_on_paragraph_keeps_the_speaker():
         "Ruiz Says \u201cMeet the Press\u201d Was Tough.",  # a title-case name of a work in a headline line
         "The board turned on her.\n\n'A change warrior.'\n\nShe ran anyway.",  # a single-quoted section heading
         "Crowds gathered.\n\n\u2013 \u2018Who cares?\u2019 \u2013.\n\nWith millions watching, she spoke.",  # between dashes
+        # title case beside a word of media or merchandise: a show, an outlet or a slogan
+        "Ana Ruiz told \u201cMorning Coffee Live,\u201d that taxes would fall.",
+        "Ana Ruiz said hundreds of supporters wore \u201cBuild More Bridges\u201d hats.",
+        "\u201cHouse of Lanterns\u201d star Ana Ruiz said the show would return.",
     ],
 )
 def test_not_attributed_quotes(text):
@@ -662,3 +671,32 @@ def test_pronoun_is_not_someone_named_inside_the_quote():
     text = "Mark Hall spoke first. \u201cI spoke with Bill Ruiz,\u201d he said."
     res = _resolver(text, [("Mark Hall", 0), ("Bill Ruiz", 0)], ["I spoke with Bill Ruiz,"])
     assert res.antecedent(text.index("he said"), False, []) == "Mark Hall"
+
+
+@pytest.mark.parametrize(
+    "text, names, pronoun, expected",
+    [
+        # 'she' is not the man named last; 'he' is
+        ("Carla Diaz met Tom Baker. \u201cFine,\u201d she said.", [("Carla Diaz", 0), ("Tom Baker", 0)], "she", "Carla Diaz"),
+        ("Carla Diaz met Tom Baker. \u201cFine,\u201d he said.", [("Carla Diaz", 0), ("Tom Baker", 0)], "he", "Tom Baker"),
+        # a courtesy title gives the gender of a bare surname
+        ("Mrs. Ruiz met Mr. Kent. \u201cFine,\u201d she said.", [("Ruiz", 0), ("Kent", 0)], "she", "Ruiz"),
+        # of two people with one surname, the pronoun picks whose "Clinton" it is
+        ("Hillary Clinton spoke. Bill Clinton came. Clinton left. \u201cFine,\u201d she said.",
+         [("Hillary Clinton", 0), ("Bill Clinton", 0), ("Clinton", 2)], "she", "Hillary Clinton"),
+        # a bare surname whose only full name is a woman's is no 'he'
+        ("Ed Rendell praised Hillary Clinton. Rendell thanked Clinton. \u201cFine,\u201d he said.",
+         [("Ed Rendell", 0), ("Hillary Clinton", 0), ("Rendell", 1), ("Clinton", 1)], "he", "Ed Rendell"),
+        # a given name the lexicon does not know (used for both) is open to either pronoun
+        ("Jordan Hale met Tom Baker. \u201cFine,\u201d she said.", [("Jordan Hale", 0), ("Tom Baker", 0)], "she", "Jordan Hale"),
+        ("Carla Diaz met Jordan Hale. \u201cFine,\u201d he said.", [("Carla Diaz", 0), ("Jordan Hale", 0)], "he", "Jordan Hale"),
+    ],
+)
+def test_pronoun_agrees_in_gender(text, names, pronoun, expected):
+    res = _resolver(text, names, [text[text.index("\u201c") + 1:text.index("\u201d")]])
+    gender = resolve._GENDER[pronoun]
+    assert res.antecedent(text.rindex(f" {pronoun} said"), False, [], gender=gender) == expected
+
+
+def test_she_said_after_a_man_named_last_is_the_woman_before_him():
+    assert who("Carla Diaz met Tom Baker on Monday. \u201cIt went well,\u201d she said.") == [("It went well,", "Carla Diaz", "direct")]
