@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from . import confidence, lexicons
-from .attribute import PRONOUNS, RELATIVE, np_span
+from .attribute import PRONOUNS, RELATIVE, is_cue, np_span
 from .detect import DOUBLE_MARKS, nyt_spans
 from .segment import SENTENCE_OPENERS, Block, block_at, index_at
 from .sources import SourceMention
@@ -270,6 +270,35 @@ class Resolver:
             g = next(iter(kinds)) if len(kinds) == 1 else None
         return g
 
+    def binder(self, b: Block, tok: Token, gender: str) -> str | None:
+        """'Cross said he is left with ...': a 'he' or 'she' in a clause below a verb whose subject is a person's
+        name (of that gender, outside quotes) is that person, the sentence's own antecedent."""
+        x = tok.head
+        while x.head.i != x.i:
+            x = x.head
+            subj = [c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")] if x.tag_.startswith("VB") else []
+            if not subj:
+                continue
+            s = subj[0]
+            if s.lower_ == tok.lower_:
+                continue  # the same pronoun higher up ('he said he would'): look above it
+            if s.tag_ not in ("NNP", "NNPS") or any(
+                    c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON" and self.gender(c.text) in (None, gender) for c in x.children):
+                return None  # no name, or a second person as the object ('Hewitt asked Trump about what he said')
+            sp = Span(*b.char(s), s.text)
+            full = self.fullest(s.text, sp.start, "PERSON", gender)[0]
+            if self.in_quote(sp) or self.gender(full) != gender:
+                return None
+            # 'Ruiz said Kent was right when he said ...': a name inside someone else's report leaves 'he'
+            # open between the two
+            y = x
+            while y.head.i != y.i:
+                if y.dep_ in ("ccomp", "xcomp") and is_cue(y.head):
+                    return None
+                y = y.head
+            return full
+        return None
+
     def antecedent(self, pos: int, plural: bool, placed: list[tuple[int, Entity]], thing: bool = False,
                    gender: str | None = None) -> Entity | str | None:
         """For 'he' / 'they' / 'it': the nearest speaker entity before `pos` in the last few paragraphs,
@@ -434,7 +463,10 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
             ent = get(f"?writer-{m.span.text.lower()}", m.span.text, "group" if m.plural else "person")
         elif m.kind == "pronoun":
             thing = m.span.text.lower() == "it"
-            found = res.antecedent(m.span.start, m.plural, placed, thing=thing, gender=_GENDER.get(m.span.text.lower()))
+            gender = _GENDER.get(m.span.text.lower())
+            found = res.binder(q.ctx.block, q.ctx.speaker, gender) if gender else None
+            if found is None:
+                found = res.antecedent(m.span.start, m.plural, placed, thing=thing, gender=gender)
             ent = get(found.lower(), found, "organization" if thing else "person") if isinstance(found, str) else found
             if ent is not None and ent.name.lower() in PRONOUNS:
                 q.evidence += "+unresolved-pronoun"  # the same 'she' as before, still without a name

@@ -700,3 +700,20 @@ def test_pronoun_agrees_in_gender(text, names, pronoun, expected):
 
 def test_she_said_after_a_man_named_last_is_the_woman_before_him():
     assert who("Carla Diaz met Tom Baker on Monday. \u201cIt went well,\u201d she said.") == [("It went well,", "Carla Diaz", "direct")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a 'he' in a clause below a verb whose subject is a name is that name, not the one named last
+        ("Tom Cross said he is left with Mark Hall, whom he called \u201cthe worst candidate in years.\u201d",
+         [("the worst candidate in years.", "Tom Cross", "partial")]),
+        ("Jeb Bush went after Tom Kent at the debate, when he called the businessman \u201cunhinged.\u201d",
+         [("unhinged.", "Jeb Bush", "partial")]),
+        # a second person as the verb's object leaves 'he' open: the nearest name, as before
+        ("Hugh Hale asked Tom Kent about remarks he made when he called the mayor \u201ca disgrace.\u201d",
+         [("a disgrace.", "Tom Kent", "partial")]),
+    ],
+)
+def test_pronoun_bound_by_the_subject_above_it(text, expected):
+    assert who(text) == expected
