@@ -646,7 +646,8 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
             b = last[0]
             cues = [t for t in b.doc if is_cue(t) and not _inside(t, b, all_segs)]
             if cues and kind == "direct":
-                c = min(cues, key=lambda t: abs(b.char(t)[0] - q.start))
+                # nearest to the quote's words, before or after them (not to its start: a long quote is far from its cue)
+                c = min(cues, key=lambda t: q.start - b.char(t)[0] if b.char(t)[0] < q.start else b.char(t)[0] - q.end)
                 if prev is not None and prev.ctx is not None and prev.ctx.block is b and prev.ctx.cue in cues \
                         and prev.end <= b.char(prev.ctx.cue)[0] < q.start:
                     # '"X," Trump said at his party, after outlets declared him the victor. "Y."': the cue of

@@ -142,6 +142,11 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
         # a short tail after the quote, a noun phrase and a verb the parse may not join: who spoke
         ("\u201cWe cannot afford this,\u201d the editorial read.", [("We cannot afford this,", "the editorial", "direct")]),
         ("\u201cWhy not now?\u201d Baker pressed.", [("Why not now?", "Baker", "direct")]),
+        # a long quote's cue is the one nearest its words, not nearest its start
+        ("Voters asked who is to blame for the mess. \u201cWe need much tougher, much smarter leadership in this city, "
+         "and we need it right now, before it is far too late!\u201d Ana Ruiz said on the radio.",
+         [("We need much tougher, much smarter leadership in this city, and we need it right now, before it is far too late!",
+           "Ana Ruiz", "direct")]),
         # title case after 'told' that is speech: it ends a sentence
         ("Tom Baker told the crowd, \u201cNever Give Up.\u201d", [("Never Give Up.", "Tom Baker", "direct")]),
         # an as-clause right after the quote says whose words they are
