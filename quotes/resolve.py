@@ -177,6 +177,7 @@ class Resolver:
                 self.quoted[-1] = (self.quoted[-1][0], max(z, self.quoted[-1][1]))
             else:
                 self.quoted.append((a, z))
+        self.genders: dict[str, str | None] = {}  # name -> gender, computed once
         self.courtesy: dict[str, set[str]] = {}  # surname -> the genders its courtesy titles give ("Mrs. Ruiz")
         for h, sur in _HONORIFIC.findall(text):
             self.courtesy.setdefault(sur, set()).add(_COURTESY[h.lower()])
@@ -261,13 +262,16 @@ class Resolver:
     def gender(self, name: str) -> str | None:
         """'female', 'male' or None for a person's name: its given name (models/first_names.txt), else the
         courtesy title the article gives the surname ("Mrs. Ruiz"), when it gives only one kind."""
+        if name in self.genders:
+            return self.genders[name]
         ws = [w for w in _WORD.findall(name) if w.lower() not in HONORIFICS and not _title_ok([w])]
-        if not ws or "-" in ws or "\u2013" in name:
-            return None  # 'Ana Ruiz - Kent': NER ran two names together across a dash
-        g = lexicons.first_names().get(ws[0].lower()) if len(ws) > 1 else None
-        if g is None:
-            kinds = self.courtesy.get(ws[-1], set())
-            g = next(iter(kinds)) if len(kinds) == 1 else None
+        g = None
+        if ws and "-" not in ws and "\u2013" not in name:  # 'Ana Ruiz - Kent': NER ran two names together
+            g = lexicons.first_names().get(ws[0].lower()) if len(ws) > 1 else None
+            if g is None:
+                kinds = self.courtesy.get(ws[-1], set())
+                g = next(iter(kinds)) if len(kinds) == 1 else None
+        self.genders[name] = g
         return g
 
     def binder(self, b: Block, tok: Token, gender: str) -> str | None:
@@ -327,8 +331,8 @@ class Resolver:
             full = self.fullest(sp.text, sp.start, want, gender)[0]
             # a bare "Clinton" with no full name of the pronoun's gender is the one of the other gender
             return fits(full) and (len(_words(full)) > len(_words(sp.text)) or fits(self.fullest(sp.text, sp.start, want)[0]))
-        if gender:
-            named = [sp for sp in named if fits_named(sp)]
+        if gender:  # the last name that fits is all that is needed (fullest is a scan of every name)
+            named = next(([sp] for sp in reversed(named) if fits_named(sp)), [])
         if named and (best is None or named[-1].start > best[0]):
             full, lab = self.fullest(named[-1].text, named[-1].start, want, gender)
             if not (thing and lab == "PERSON"):  # "Trump" tagged an organisation is still no 'it'
