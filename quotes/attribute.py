@@ -705,6 +705,10 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
             if how == "none" and kind == "partial":
                 cue, spk = _doubtful_speaker(q, top, first[0], all_segs)
                 if spk is None:
+                    # not a quote without someone to credit (PolNeAR scores a found quote with no speaker as
+                    # a wrong one), but not dropped silently either
+                    warnings.append(Warning("unattributed-phrase", "quoted words that read as speech, with no one to credit",
+                                            q.start, q.end))
                     continue
                 ctx_b, ctx_s = first
                 how = "speech-noun" if cue.tag_.startswith("NN") else "main-verb"

@@ -722,3 +722,9 @@ def test_she_said_after_a_man_named_last_is_the_woman_before_him():
 )
 def test_pronoun_bound_by_the_subject_above_it(text, expected):
     assert who(text) == expected
+
+
+def test_speech_with_no_one_to_credit_is_a_warning_not_a_quote():
+    d = quotes.extract("Those services are available to \u201cany candidate who qualifies for them\u201d under the law.").to_dict()
+    assert d["quotes"] == []
+    assert [(w["code"], w["start"], w["end"]) for w in d["warnings"]] == [("unattributed-phrase", 33, 69)]
