@@ -234,6 +234,26 @@ def _choose_cue(q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span], ki
     if after and after[0].lower_ == "as" and after[0].dep_ == "mark" and is_cue(after[0].head) \
             and _subjects(after[0].head, after[0].head):
         return after[0].head, "as-clause"
+    # 0b. '...: "X," the senator says.': a direct quote ending in , ? ! followed at once by a speech verb with a
+    # speaker of its own has its attribution there, whatever verb before the quote the parser hangs it on;
+    # not when a speech verb introduces the quote right before its opening mark ('Trump said: "X," the Times
+    # reported': the Times relays)
+    gov = next((x for x in _governors(inside, b, q.segments, 6) if is_cue(x) and not _inside(x, b, all_segs)), None)
+    intro = gov is not None and b.char(gov)[1] <= q.opens[0] \
+        and all(t.is_punct or t.is_space for t in gov.doc[gov.i + 1:] if b.start + t.idx < q.opens[0])
+    if kind == "direct" and not intro and q.closes[-1] >= 0 and q.text.rstrip()[-1:] in (",", "?", "!"):
+        tail = []
+        for t in outside:
+            if b.start + t.idx > q.closes[-1]:
+                if t.is_punct and tail:
+                    break
+                if not t.is_punct:
+                    tail.append(t)
+        for t in tail[:4]:
+            # ('"X," when Clinton blasted him': a subordinate clause is no attribution)
+            if is_cue(t) and t.lower_ != "according" and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in t.children) \
+                    and speaker_of(t)[0] is not None:
+                return t, "parse-governs"
     # 1. a speech verb governing the quote: he said "X" / said it had "suspended" contact
     for x in _governors(inside, b, q.segments, 6):
         if is_cue(x) and not _inside(x, b, all_segs):

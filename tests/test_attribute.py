@@ -728,3 +728,18 @@ def test_speech_with_no_one_to_credit_is_a_warning_not_a_quote():
     d = quotes.extract("Those services are available to \u201cany candidate who qualifies for them\u201d under the law.").to_dict()
     assert d["quotes"] == []
     assert [(w["code"], w["start"], w["end"]) for w in d["warnings"]] == [("unattributed-phrase", 33, 69)]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # the attribution right after a direct quote, not the verb before it that the parser hangs it on
+        ("Tom Kent defends his record in a new ad running on local TV: \u201cWe fixed the roads and we cut the taxes,\u201d "
+         "the senator says to the camera.", "the senator"),
+        # a speech verb right before the opening mark introduces the quote; the verb after it relays
+        ("Asked about the ban, Tom Kent said: \u201cThere will always be exceptions,\u201d the Herald reported.", "Tom Kent"),
+    ],
+)
+def test_attribution_right_after_a_direct_quote(text, mention):
+    d = quotes.extract(text).to_dict()
+    assert [q["speaker"]["mention"]["text"] for q in d["quotes"] if q["kind"] == "direct"] == [mention]
