@@ -238,7 +238,7 @@ def _choose_cue(q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span], ki
     # speaker of its own has its attribution there, whatever verb before the quote the parser hangs it on;
     # not when a speech verb introduces the quote right before its opening mark ('Trump said: "X," the Times
     # reported': the Times relays)
-    gov = next((x for x in _governors(inside, b, q.segments, 6) if is_cue(x) and not _inside(x, b, all_segs)), None)
+    gov = next((x for x in _governors(inside, b, q.segments, 6) if is_cue(x) and not _inside(x, b, all_segs)), None)  # for 1.
     intro = gov is not None and b.char(gov)[1] <= q.opens[0] \
         and all(t.is_punct or t.is_space for t in gov.doc[gov.i + 1:] if b.start + t.idx < q.opens[0])
     if kind == "direct" and not intro and q.closes[-1] >= 0 and q.text.rstrip()[-1:] in (",", "?", "!"):
@@ -255,9 +255,8 @@ def _choose_cue(q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span], ki
                     and speaker_of(t)[0] is not None:
                 return t, "parse-governs"
     # 1. a speech verb governing the quote: he said "X" / said it had "suspended" contact
-    for x in _governors(inside, b, q.segments, 6):
-        if is_cue(x) and not _inside(x, b, all_segs):
-            return _outer_cue(x, b, all_segs), "parse-governs"
+    if gov is not None:
+        return _outer_cue(gov, b, all_segs), "parse-governs"
     # 2. a speech verb the quote governs: "X," he said (parsed as parataxis)
     for c in cues:
         x = c
@@ -485,7 +484,7 @@ def _paragraph_before(text: str, bl: list[Block], q: RawQuote, all_segs: list[Sp
 _TAIL_DET = {"the", "a", "an", "one", "another", "his", "her", "their", "its", "two", "three", "some"}
 
 
-def _short_tail(text: str, q: RawQuote, b: Block, all_segs: list[Span]) -> tuple[Token, list[Token]] | None:
+def _short_tail(q: RawQuote, b: Block, all_segs: list[Span]) -> tuple[Token, list[Token]] | None:
     """'"...," the editorial read.' / '"...?" Hannity pressed.' / '"...," added Gowdy.': after a quote that ends
     on , ? ! or a dash, the sentence ends with a short noun phrase and one verb, in either order: (verb,
     the phrase's words). Read from the words, not the parse: the parser often leaves such a tail untagged or
@@ -640,7 +639,7 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
             c, h = _choose_cue(q, b, s, all_segs, kind)
             if c is not None and (cue is None or CONFIDENCE[h] > CONFIDENCE[how]):
                 cue, how, ctx_b, ctx_s = c, h, b, s
-        tail = _short_tail(text, q, last[0], all_segs) if cue is None and last is not None else None
+        tail = _short_tail(q, last[0], all_segs) if cue is None and last is not None else None
         if tail is not None:
             cue, spk, how, ctx_b, ctx_s = tail[0], tail[1][-1], "verb-after-quote", last[0], last[1]
         if cue is None:
