@@ -240,16 +240,9 @@ def _choose_cue(q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span], ki
     # reported': the Times relays)
     gov = next((x for x in _governors(inside, b, q.segments, 6) if is_cue(x) and not _inside(x, b, all_segs)), None)  # for 1.
     intro = gov is not None and b.char(gov)[1] <= q.opens[0] \
-        and all(t.is_punct or t.is_space for t in gov.doc[gov.i + 1:] if b.start + t.idx < q.opens[0])
-    if kind == "direct" and not intro and q.closes[-1] >= 0 and q.text.rstrip()[-1:] in (",", "?", "!"):
-        tail = []
-        for t in outside:
-            if b.start + t.idx > q.closes[-1]:
-                if t.is_punct and tail:
-                    break
-                if not t.is_punct:
-                    tail.append(t)
-        for t in tail[:4]:
+        and all(t.is_punct or t.is_space for t in gov.doc[gov.i + 1:b.token(q.opens[0]).i])
+    if kind == "direct" and not intro and q.text.rstrip()[-1:] in (",", "?", "!"):
+        for t in [t for t in _words_after(q, b, all_segs) if t.i < sent.end][:4]:  # in the quote's own sentence
             # ('"X," when Clinton blasted him': a subordinate clause is no attribution)
             if is_cue(t) and t.lower_ != "according" and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in t.children) \
                     and speaker_of(t)[0] is not None:
@@ -480,6 +473,25 @@ def _paragraph_before(text: str, bl: list[Block], q: RawQuote, all_segs: list[Sp
     return (found[0], bl[k - 1]) if found else None
 
 
+def _words_after(q: RawQuote, b: Block, all_segs: list[Span]) -> list[Token]:
+    """The words right after a quote's closing mark (a closing mark may lead), up to the next punctuation or
+    quoted word: where an attribution that follows a quote stands ('"...," the senator says'). Read over the
+    whole paragraph, as the sentence splitter may cut the tail off at '?"'."""
+    c = q.closes[-1]
+    out: list[Token] = []
+    if c < 0 or b.doc is None:
+        return out
+    for t in b.doc[b.token(c).i:]:
+        if b.start + t.idx <= c:
+            continue
+        if t.is_punct or t.is_space or _inside(t, b, all_segs):
+            if out or t.text not in "\"\u201d\u2019'":
+                break
+            continue
+        out.append(t)
+    return out
+
+
 # Words that may open the short noun phrase of a tail ('the editorial read', 'tweeted another').
 _TAIL_DET = {"the", "a", "an", "one", "another", "his", "her", "their", "its", "two", "three", "some"}
 
@@ -489,18 +501,9 @@ def _short_tail(q: RawQuote, b: Block, all_segs: list[Span]) -> tuple[Token, lis
     on , ? ! or a dash, the sentence ends with a short noun phrase and one verb, in either order: (verb,
     the phrase's words). Read from the words, not the parse: the parser often leaves such a tail untagged or
     splits it off at '?"'."""
-    c = q.closes[-1]
-    if c < 0 or b.doc is None or not q.text.rstrip().endswith((",", "?", "!", "\u2014", "-")):
+    if not q.text.rstrip().endswith((",", "?", "!", "\u2014", "-")):
         return None
-    toks: list[Token] = []
-    for t in b.doc:
-        if b.start + t.idx <= c:
-            continue
-        if t.is_punct or t.is_space or _inside(t, b, all_segs):
-            if toks or t.text not in "\"\u201d\u2019'":
-                break  # the tail ends at the first mark after its words (a closing quote mark may lead)
-            continue
-        toks.append(t)
+    toks = _words_after(q, b, all_segs)
     if not 2 <= len(toks) <= 5 or not all(t.is_alpha for t in toks):
         return None
 
@@ -602,7 +605,7 @@ def _work_title(text: str, q: RawQuote, headline_only: bool = False) -> bool:
     if q.text.rstrip()[-1:] not in ".!?":
         around = lexicons.title_context()
         nxt = re.match(r"[,.]?[\"'\u201d\u2019]?\s+([A-Za-z][\w-]*)", text[q.closes[-1] + 1:q.closes[-1] + 30]) if q.closes[-1] >= 0 else None
-        if words and words[-1] in lexicons.media_words() | lexicons.work_words() | around["before"] \
+        if words and words[-1] in around["before"] \
                 or nxt and nxt.group(1).lower() in around["after"]:
             return True
     # title case right after a possessive or a preposition names a show, a book or a slogan

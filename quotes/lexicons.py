@@ -68,9 +68,12 @@ def first_names() -> dict[str, str]:
 
 @cache
 def title_context() -> dict[str, frozenset[str]]:
-    """'before' / 'after' -> the words beside a title-case quoted phrase that make it a name (models/title_context.txt)."""
+    """'before' / 'after' -> the words beside a title-case quoted phrase that make it a name
+    (models/title_context.txt; before it, the media and work words count too)."""
     sec = _sections("title_context.txt")
-    return {k: frozenset(w for w, s in sec.items() if s == k) for k in ("before", "after")}
+    out = {k: frozenset(w for w, s in sec.items() if s == k) for k in ("before", "after")}
+    out["before"] |= media_words() | work_words()
+    return out
 
 
 @cache

@@ -25,7 +25,6 @@ _WORD = re.compile(r"[\w.'\u2019&-]+")
 _GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 _COURTESY = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'\u2019-]+)")
-_COURTESY_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+\Z")
 # Function words allowed inside a title ("Secretary of State", "High Commissioner for Human Rights").
 _TITLE_GLUE = {"of", "for", "the", "and", "on", "to", "in", "at", "&"}
 # Where an appositive's title ends: a relative clause or a dash ("Erin Murphy, a former aide who ...").
@@ -179,8 +178,11 @@ class Resolver:
                 self.quoted.append((a, z))
         self.genders: dict[str, str | None] = {}  # name -> gender, computed once
         self.courtesy: dict[str, set[str]] = {}  # surname -> the genders its courtesy titles give ("Mrs. Ruiz")
-        for h, sur in _HONORIFIC.findall(text):
-            self.courtesy.setdefault(sur, set()).add(_COURTESY[h.lower()])
+        self.courtesy_at: dict[int, str] = {}  # where a surname after a courtesy title starts -> that gender
+        for m in _HONORIFIC.finditer(text):
+            g = _COURTESY[m.group(1).lower()]
+            self.courtesy.setdefault(m.group(2), set()).add(g)
+            self.courtesy_at[m.start(2)] = g
         self.names: list[tuple[Span, str]] = []  # every NER name in the article, with its label
         self.headlines = {b.start for b in bl if b.doc is not None and headline_case(text[b.start:b.end])}
         heads: set[Span] = set()  # names NER found on headline-case lines
@@ -325,9 +327,8 @@ class Resolver:
             if not plural else []
 
         def fits_named(sp: Span) -> bool:
-            m = _COURTESY_BEFORE.search(self.text, max(0, sp.start - 6), sp.start)
-            if m:  # "Mrs. Clinton": this mention's own courtesy title says
-                return _COURTESY[m.group(1).lower()] == gender
+            if sp.start in self.courtesy_at:  # "Mrs. Clinton": this mention's own courtesy title says
+                return self.courtesy_at[sp.start] == gender
             full = self.fullest(sp.text, sp.start, want, gender)[0]
             # a bare "Clinton" with no full name of the pronoun's gender is the one of the other gender
             return fits(full) and (len(_words(full)) > len(_words(sp.text)) or fits(self.fullest(sp.text, sp.start, want)[0]))
