@@ -594,7 +594,12 @@ def _work_title(text: str, q: RawQuote, headline_only: bool = False) -> bool:
     and markup attribute values (timestamp="...")."""
     before = text[max(0, q.opens[0] - 30):q.opens[0]]
     words = re.findall(r"[a-z\-]+", before.lower())
-    if not headline_only and (words and words[-1] in lexicons.work_words() or before.endswith("=")):
+    if before.endswith("="):
+        return True
+    # a work's title is capitalised: lowercase words after 'the program' or 'a report' are what was said of it
+    # ('called the program "worse than amnesty"'), except after the scare-quote markers
+    lower = q.text[:1].islower() and len(q.text.split()) >= 2 and words and words[-1] not in {"so-called", "hashtag"}
+    if not headline_only and words and words[-1] in lexicons.work_words() and not lower:
         return True
     ws = re.findall(r"[A-Za-z][\w'\u2019-]*", q.text)
     big = [w for w in ws if w.lower() not in _SMALL]

@@ -148,7 +148,13 @@ def pieces(text: str, b: Block, spans: list[tuple[int, int]]) -> list[tuple[int,
     verbs = _cues()
     k0 = max(0, bisect_left(spans, (b.start, -1)) - 1)
     near = [sp for sp in spans[k0:bisect_left(spans, (b.end, -1))] if sp[1] > b.start]
-    ends = sorted({p for a, z in near for p in (a, z - 1) if b.start <= p < b.end})
+    ends = {p for a, z in near for p in (a, z - 1) if b.start <= p < b.end}
+    for _a, z in near:
+        # '"...right?" Jones went on.': the splitter cuts after '?"' or '!"', and the attribution is the next sentence
+        w = re.match(r"[ \t]+\S", text[z:z + 4]) if b.start < z < b.end and text[z - 2:z - 1] in ("?", "!") else None
+        if w is not None:
+            ends.add(z + w.end() - 1)
+    ends = sorted(ends)
     cues = []
     for m in _WORDS.finditer(text, b.start, b.end):
         if m.group().lower() in verbs:

@@ -155,6 +155,13 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
         # the second quote of a paragraph takes the cue between the two, not a later verb
         ("\u201cWe won,\u201d Ana Ruiz said at her party, after the networks declared the result. \u201cYou will be happy.\u201d",
          [("We won,", "Ana Ruiz", "direct"), ("You will be happy.", "Ana Ruiz", "direct")]),
+        # lowercase words after a work's noun are what was said of it, not its title
+        ("Governor Ray Holt called the program \u201cworse than useless\u201d on Monday.",
+         [("worse than useless", "Ray Holt", "partial")]),
+        # a tail the splitter cuts off at '?\u201d' is still read as the attribution ('went on' is a cue)
+        ("Kelly answered with a smile: \u201cIt can happen at 45.\u201d She is 45.\n\n"
+         "\u201cYou know, it happens, right?\u201d Baker went on.",
+         [("It can happen at 45.", "Kelly", "direct"), ("You know, it happens, right?", "Baker", "direct")]),
     ],
 )
 def test_speaker(text, expected):
@@ -189,6 +196,8 @@ def test_follow_on_paragraph_keeps_the_speaker():
         "Ana Ruiz told \u201cMorning Coffee Live,\u201d that taxes would fall.",
         "Ana Ruiz said hundreds of supporters wore \u201cBuild More Bridges\u201d hats.",
         "\u201cHouse of Lanterns\u201d star Ana Ruiz said the show would return.",
+        # lowercase after a scare-quote marker stays a scare quote
+        "Millions were spent by so-called \u201cindependent expenditure\u201d groups.",
     ],
 )
 def test_not_attributed_quotes(text):
