@@ -483,6 +483,13 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
                 ent.title = m.title
         else:
             ent = _match_title(m, speakers)
+            words = m.span.text.split()
+            if ent is None and words and all(w[:1].isupper() for w in words) and not _title_ok(words):
+                # a surname the tagger read as a common noun (a title-case headline: "Trump Urges Supporters ..."):
+                # the person whose fuller name the article gives
+                full, label = res.fullest(m.span.text, m.span.start, "")
+                if label == "PERSON" and len(_words(full)) > len(words):
+                    ent = get(full.lower(), full, "person")
             if ent is None:
                 ent = get(_norm_key(m.span.text), m.span.text, _type_of(m), named=False)
                 ent.anonymous = _anonymous(m.span.text)

@@ -315,10 +315,29 @@ def test_headline_case(line, expected):
          [("We will win,", "Hillary Clinton", None)]),
     ],
 )
+
 def test_names_and_titles_come_clean(text, expected):
     d = quotes.extract(text).to_dict()
     sp = {s["id"]: s for s in d["speakers"]}
     assert [(q["text"], sp[q["speaker"]["id"]]["name"], sp[q["speaker"]["id"]]["title"]) for q in d["quotes"]] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a surname the tagger reads as a plural noun in a headline is the person the body names in full
+        ("The Latest: Sanders urges supporters to watch polling places.\n\nBernie Sanders spoke in Ohio on Monday.",
+         [("supporters to watch polling places", "Bernie Sanders", "person")]),
+        ("Waters Says Plan Will Fail.\n\nMaxine Waters said on Monday that the plan would fail.",
+         [("Plan Will Fail", "Maxine Waters", "person"), ("the plan would fail", "Maxine Waters", "person")]),
+        # a capitalised description with no fuller name in the article stays as written
+        ("The Latest: Sanders urges supporters to watch polling places.", [("supporters to watch polling places", "Sanders", "group")]),
+    ],
+)
+def test_headline_surname_is_the_full_name(text, expected):
+    d = quotes.extract(text).to_dict()
+    sp = {s["id"]: s for s in d["speakers"]}
+    assert [(q["text"], sp[q["speaker"]["id"]]["name"], sp[q["speaker"]["id"]]["type"]) for q in d["quotes"]] == expected
 
 
 @pytest.mark.parametrize(
