@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from . import confidence, lexicons
@@ -71,6 +72,8 @@ def split_mention(b: Block, tok: Token, span: Span) -> Mention:
         # but not a name that modifies the head: "Clinton supporters", "Scott's niece" are not Clinton or Scott
         ent = next((e for e in doc.ents if i <= e.start and e.end <= j and e.label_ == "PERSON"
                     and not (e.end <= tok.i and e.root.head == tok) and not _of_someone(e.root, tok)), None)
+    if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
+        ent = _person_inside(ent)
     if ent is not None:
         s, e = ent.start, ent.end
         # extend a PERSON name left over capitalised compound words that are not titles ("Zeid Ra'ad" + "Al Hussein")
@@ -122,6 +125,25 @@ def split_mention(b: Block, tok: Token, span: Span) -> Mention:
         nspan = Span(b.start + name_toks.start_char, b.start + name_toks.end_char, name_toks.text)
         return Mention(nspan, nspan.text, title, "name", "", plural=tok.tag_ == "NNPS")
     return Mention(span, None, None, "description", plural=tok.tag_ in ("NNS", "NNPS"))
+
+
+def _person_inside(ent: SpacySpan) -> SpacySpan:
+    """"Fox News' Sean Hannity", "Spokeswoman Haley Morris", "Carly Fiorina" as an organisation: NER ran an
+    organisation over a person's name. The person is the two or three capitalised words ending it, after leading
+    title words (then any name), or after a possessive or from the start (then a known given name, not the "Al"
+    of "Al Qaeda")."""
+    doc, k = ent.doc, ent.start
+    while k < ent.end and _title_ok([doc[k].text]):
+        k += 1
+    titled = k > ent.start
+    if not titled:
+        k = next((t.i + 1 for t in ent if t.tag_ == "POS"), ent.start)
+    name = doc[k:ent.end]
+    if 2 <= len(name) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in name) \
+            and (titled or len(name[0]) > 2 and name[0].lower_ in lexicons.first_names()) \
+            and not any(t.lower_ in lexicons.org_words() or t.lower_ in lexicons.media_words() for t in name):
+        return SpacySpan(doc, k, ent.end, label="PERSON")
+    return ent
 
 
 def _of_someone(name: Token, head: Token) -> bool:
@@ -190,6 +212,8 @@ class Resolver:
             if b.doc is None:
                 continue
             for e in b.doc.ents:
+                if e.label_ in ("ORG", "NORP", "GPE"):
+                    e = _person_inside(e)
                 # an entity NER runs across a quotation mark ('Ruiz "Budget Hawk of the Year') is no name;
                 # a nickname in marks within one is ('Luis "Pepe" Navarro')
                 if e.label_ in {"PERSON", "ORG", "GPE", "NORP"} and sum(ch in DOUBLE_MARKS for ch in e.text) % 2 == 0:
@@ -488,7 +512,8 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
                 # a surname the tagger read as a common noun (a title-case headline: "Trump Urges Supporters ..."):
                 # the person whose fuller name the article gives
                 full, label = res.fullest(m.span.text, m.span.start, "")
-                if label == "PERSON" and len(_words(full)) > len(words):
+                known = by_key.get(full.lower())
+                if len(_words(full)) > len(words) and (label == "PERSON" or known is not None and known.type == "person"):
                     ent = get(full.lower(), full, "person")
             if ent is None:
                 ent = get(_norm_key(m.span.text), m.span.text, _type_of(m), named=False)

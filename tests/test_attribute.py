@@ -332,9 +332,15 @@ def test_names_and_titles_come_clean(text, expected):
          [("Plan Will Fail", "Maxine Waters", "person"), ("the plan would fail", "Maxine Waters", "person")]),
         # a capitalised description with no fuller name in the article stays as written
         ("The Latest: Sanders urges supporters to watch polling places.", [("supporters to watch polling places", "Sanders", "group")]),
+        # a person's name inside what NER calls an organisation: after an outlet's possessive, or after a title
+        ("\u201cWe will win the state,\u201d Fox News' Sean Hannity said on Monday.\n\n\u201cIt is over,\u201d Hannity said.",
+         [("We will win the state,", "Sean Hannity", "person"), ("It is over,", "Sean Hannity", "person")]),
+        ("\u201cThe campaign is strong,\u201d Spokeswoman Haley Morris said.\n\nMorris added, \u201cWe have money.\u201d",
+         [("The campaign is strong,", "Haley Morris", "person"), ("We have money.", "Haley Morris", "person")]),
+        ("\u201cPrices are up,\u201d said Goldman Sachs.", [("Prices are up,", "Goldman Sachs", "organization")]),
     ],
 )
-def test_headline_surname_is_the_full_name(text, expected):
+def test_short_and_mislabelled_names_find_the_person(text, expected):
     d = quotes.extract(text).to_dict()
     sp = {s["id"]: s for s in d["speakers"]}
     assert [(q["text"], sp[q["speaker"]["id"]]["name"], sp[q["speaker"]["id"]]["type"]) for q in d["quotes"]] == expected
