@@ -110,7 +110,7 @@ _SENT = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"\u201c\u2018'(\[]?[
 
 
 # Words whose full stop does not end a sentence: U.S., Mr., Sen., Jan., a middle initial.
-_ABBREV = {"mr", "mrs", "ms", "dr", "sen", "gov", "rep", "reps", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "cmdr",
+_ABBREV = {"mr", "mrs", "ms", "dr", "sen", "gov", "rep", "reps", "del", "atty", "amb", "maj", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "cmdr",
            "adm", "prof", "rev", "hon", "pres", "supt", "det", "insp", "inc", "co", "corp", "ltd", "bros", "vs", "v",
            "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd",
            "dept", "univ", "est", "approx", "fig", "op", "vol", "pp", "al", "e.g", "i.e"}

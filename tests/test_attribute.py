@@ -338,6 +338,9 @@ def test_names_and_titles_come_clean(text, expected):
         ("\u201cThe campaign is strong,\u201d Spokeswoman Haley Morris said.\n\nMorris added, \u201cWe have money.\u201d",
          [("The campaign is strong,", "Haley Morris", "person"), ("We have money.", "Haley Morris", "person")]),
         ("\u201cPrices are up,\u201d said Goldman Sachs.", [("Prices are up,", "Goldman Sachs", "organization")]),
+        # an abbreviated title ('Del.' for a delegate) does not end the sentence, nor is it the speaker
+        ("Members objected.\n\n\u201cIt is a waste of time,\u201d said Del. Stacey Plaskett of the Virgin Islands.",
+         [("It is a waste of time,", "Stacey Plaskett", "person")]),
     ],
 )
 def test_short_and_mislabelled_names_find_the_person(text, expected):
