@@ -1139,11 +1139,13 @@ def _misattached(tok: Token) -> tuple[tuple[int, int] | None, str]:
 def _edges(toks: list[Token], min_len: int) -> tuple[int, int] | None:
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
+    # an opening mark (NYT's '' included) is not part of the reported words; a closing one before them keeps
+    # the span out ('... "knife-wielding Palestinians," many in the audience ...' is no reported clause)
+    while toks and (toks[0].text in ("''", "``", "\u201c", "\u2018") or toks[0].text in ("'", "\"") and toks[0].tag_ == "``"):
+        toks = toks[1:]
     if len(toks) < min_len:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
-
-
 
 
 def _has_mark(text: str, a: int, z: int) -> bool:

@@ -780,3 +780,24 @@ def test_speech_with_no_one_to_credit_is_a_warning_not_a_quote():
 def test_attribution_right_after_a_direct_quote(text, mention):
     d = quotes.extract(text).to_dict()
     assert [q["speaker"]["mention"]["text"] for q in d["quotes"] if q["kind"] == "direct"] == [mention]
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["''", "We", "won", ".", "''"], "We won"),  # NYT's two apostrophes open and close no reported words
+        (["\u201c", "We", "won", "\u201d"], "We won"),
+        (["the", "plan", "failed", ","], "the plan failed"),
+        # a plain mark not tagged as opening closes an earlier quote: it stays, and keeps the span out later
+        (["\"", "many", "agreed"], "\" many agreed"),
+    ],
+)
+def test_reported_span_edges_leave_out_marks(words, expected):
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotes.attribute import _edges
+
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    a, z = _edges(list(doc), 1)
+    assert doc.text[a:z] == expected
