@@ -1,6 +1,7 @@
 """Attribution: find each quote's cue and speaker in the dependency parse; find indirect speech.
 
-Order of evidence for a quote: an as-clause right after it ('"...," as the memo put it'), a speech
+Order of evidence for a quote: a newsletter signature right before it ('- Carl Bialik: "..."'), an
+as-clause right after it ('"...," as the memo put it'), a speech
 verb that governs the quote in the parse, one the quote governs ("..., he said" parsed as
 parataxis), the nearest speech verb in the sentence, a colon introduction, a speech verb elsewhere
 in the paragraph, a line above ending in a colon, the named subject of the sentence before, the
@@ -338,6 +339,20 @@ def _colon_intro(text: str, q: RawQuote, b: Block, sent: SpacySpan) -> Token | N
     return nouns[-1] if nouns else None
 
 
+# '... lead - Carl Bialik: "..."', '- More from Jones: "..."': a newsletter's signature between a dash and a colon
+_DASH_COLON = re.compile(r"(?:^|\s)[-\u2013\u2014]\s*(?:More from\s+)?([A-Z][\w.'\u2019&-]*(?:\s+(?:[A-Z][\w.'\u2019&-]*|and|of))*)\s*:\s*$")
+
+
+def _dash_colon(text: str, q: RawQuote, b: Block) -> tuple[Token, Span] | None:
+    """The name signed between a dash and a colon right before the opening mark, on the quote's line: its
+    last token and the whole name ('Frank Newport and Jim Harter'), which the parse may not join."""
+    m = _DASH_COLON.search(text, _line_start(text, q.opens[0]), q.opens[0])
+    if m is None or b.doc is None or len(m.group(1).split()) > 6:
+        return None
+    tok = b.token(m.end(1) - 1)
+    return (tok, Span(m.start(1), m.end(1), m.group(1))) if tok is not None else None
+
+
 def _headline_colon(text: str, q: RawQuote, b: Block) -> Token | None:
     """Headline style `'X': Speaker`: a short phrase after the closing mark and a colon ends the line."""
     c = q.closes[-1]
@@ -641,16 +656,19 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
         cue = spk = None
         how = "none"
         ctx_b, ctx_s = first
-        for b, s in ([last, first] if last and last[1] != first[1] else [first]):
+        byline = _dash_colon(text, q, first[0]) if kind == "direct" else None
+        if byline is not None:
+            spk, how = byline[0], "colon"  # a signature names the speaker whatever verb the line before it has
+        for b, s in ([last, first] if last and last[1] != first[1] else [first]) if byline is None else []:
             if b is None:
                 continue
             c, h = _choose_cue(q, b, s, all_segs, kind)
             if c is not None and (cue is None or CONFIDENCE[h] > CONFIDENCE[how]):
                 cue, how, ctx_b, ctx_s = c, h, b, s
-        tail = _short_tail(q, last[0], all_segs) if cue is None and last is not None else None
+        tail = _short_tail(q, last[0], all_segs) if cue is None and spk is None and last is not None else None
         if tail is not None:
             cue, spk, how, ctx_b, ctx_s = tail[0], tail[1][-1], "verb-after-quote", last[0], last[1]
-        if cue is None:
+        if cue is None and spk is None:
             tok = _colon_intro(text, q, first[0], first[1])
             if tok is not None:
                 spk, how, ctx_b, ctx_s = tok, "colon", first[0], first[1]
@@ -754,6 +772,8 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
             if tail is not None and spk is tail[1][-1]:  # the tail's whole phrase, which the parse may not join
                 a = min(ctx_b.char(tail[1][0])[0], quote.speaker.start)
                 quote.speaker = Span(a, quote.speaker.end, text[a:quote.speaker.end])
+            elif byline is not None:
+                quote.speaker = byline[1]
             quote.evidence, quote.confidence = how, CONFIDENCE[how]
         elif kind == "direct" and (found := _subject_before(first[0], q.opens[0], all_segs)) is not None:
             # 'Sen. Bernie Sanders identified young voters as the reason. "The younger people are ..."': the

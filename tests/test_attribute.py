@@ -158,6 +158,11 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
         # lowercase words after a work's noun are what was said of it, not its title
         ("Governor Ray Holt called the program \u201cworse than useless\u201d on Monday.",
          [("worse than useless", "Ray Holt", "partial")]),
+        # a newsletter's signature between a dash and a colon names the speaker, whatever verb the line has
+        ("Pollsters agree - Carl Bialik: \u201cOne lesson was simple.\u201d [538.]", [("One lesson was simple.", "Carl Bialik", "direct")]),
+        ("Turnout was high - More from Ana Ruiz: \u201cThe lines were long.\u201d", [("The lines were long.", "Ana Ruiz", "direct")]),
+        # ... not a dash inside the writer's own sentence
+        ("Tom Baker paused - and then he added: \u201cWe will win.\u201d", [("We will win.", "Tom Baker", "direct")]),
         # a tail the splitter cuts off at '?\u201d' is still read as the attribution ('went on' is a cue)
         ("Kelly answered with a smile: \u201cIt can happen at 45.\u201d She is 45.\n\n"
          "\u201cYou know, it happens, right?\u201d Baker went on.",
