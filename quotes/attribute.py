@@ -375,7 +375,7 @@ def _after_inverted(text: str, cue: Token, b: Block) -> Token | None:
     """'"...," said Oversight ranking Democrat Elijah Cummings' / 'read the statement' / 'Continued Stone:':
     a cue right after a closing mark (or opening a line) whose subject the parser missed: the noun
     phrase right after it."""
-    before = text[b.start:b.start + cue.idx].rstrip(" ,\u2014\u2013-")
+    before = re.sub(r"[\s,\u2014\u2013-]+$", "", text[b.start:b.start + cue.idx])  # \s: a no-break space too
     if before and before[-1] not in "\"\u201d\u2019'" and cue.i != cue.sent.start:
         return None
     doc = cue.doc
@@ -473,19 +473,24 @@ def _subject_before(b: Block, upto: int, all_segs: list[Span]) -> tuple[Token, S
         return None
     sent = before[-1]
     subj = [t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.tag_ == "NNP" and not _inside(t, b, all_segs)]
+    if not subj:
+        # the parser may make a later clause the root ('Ruiz is upbeat, in part because he sees ...' under 'sees'):
+        # the first named subject of a clause no subordinating word ('because', 'if', 'when') opens
+        subj = [t for t in sent if t.dep_ == "nsubj" and t.tag_ == "NNP" and not _inside(t, b, all_segs)
+                and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in t.head.children)][:1]
     return (subj[0], sent) if subj else None
 
 
 def _paragraph_before(text: str, bl: list[Block], q: RawQuote, all_segs: list[Span]) -> tuple[Token, Block] | None:
     """For a quote that opens its paragraph: the named subject of the last sentence of the paragraph before,
     when that paragraph holds no quotation mark."""
-    k = index_at(bl, q.opens[0])
-    if not k or bl[k].start != q.opens[0] or bl[k - 1].doc is None or _has_mark(text, bl[k - 1].start, bl[k - 1].end):
+    k = before_line(text, bl, q)
+    if k is None or bl[k].doc is None:
         return None
     if not re.search(r"[a-z]", q.text):
         return None  # a quote in capitals alone on its line is a section heading ("WE NEED UNITY NOW")
-    found = _subject_before(bl[k - 1], bl[k - 1].end, all_segs)
-    return (found[0], bl[k - 1]) if found else None
+    found = _subject_before(bl[k], bl[k].end, all_segs)
+    return (found[0], bl[k]) if found else None
 
 
 def _words_after(q: RawQuote, b: Block, all_segs: list[Span]) -> list[Token]:
@@ -500,9 +505,9 @@ def _words_after(q: RawQuote, b: Block, all_segs: list[Span]) -> list[Token]:
         if b.start + t.idx <= c:
             continue
         if t.is_punct or t.is_space or _inside(t, b, all_segs):
-            if out or t.text not in "\"\u201d\u2019'":
+            if out or not t.is_space and t.text not in "\"\u201d\u2019'":
                 break
-            continue
+            continue  # the closing mark, or a space (a no-break one: '"...,"\u00a0added Gowdy')
         out.append(t)
     return out
 
@@ -555,6 +560,15 @@ def intro_line(text: str, bl: list[Block], q: RawQuote) -> int | None:
     ends with a colon ("Breitbart News responded:")."""
     k = index_at(bl, q.opens[0])
     if not k or bl[k].start != q.opens[0] or not text[bl[k - 1].start:bl[k - 1].end].rstrip().endswith(":"):
+        return None
+    return k - 1
+
+
+def before_line(text: str, bl: list[Block], q: RawQuote) -> int | None:
+    """Index of the paragraph right before a quote that opens its own paragraph, when that paragraph holds no
+    quotation mark: the paragraph-before rule reads the subject of its last sentence."""
+    k = index_at(bl, q.opens[0])
+    if not k or bl[k].start != q.opens[0] or _has_mark(text, bl[k - 1].start, bl[k - 1].end):
         return None
     return k - 1
 

@@ -30,10 +30,12 @@ def quoted_stretches(raws) -> list[tuple[int, int]]:
 
 
 def _intro_lines(text: str, bl: list[segment.Block], raws) -> list[tuple[int, int]]:
-    """The end of a line ending in a colon right before a quoted paragraph ("He then listed them:"), and a
+    """The end of a line right before a quoted paragraph (ending in a colon, "He then listed them:", or
+    quoting no one, whose last sentence's subject may be the speaker), and a
     signature line right after one ("- President Obama"): the attribution stage reads its speaker there, so
     it must be parsed even with no cue word in it."""
     lines = {k for q in raws if (k := attribute.intro_line(text, bl, q)) is not None}
+    lines |= {k for q in raws if (k := attribute.before_line(text, bl, q)) is not None}
     signed = {k for q in raws if (k := attribute.signature_line(text, bl, q)) is not None}
     return sorted([(bl[k].end - 1, bl[k].end) for k in lines] + [(bl[k].start, bl[k].end) for k in signed])
 

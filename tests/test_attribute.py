@@ -127,6 +127,13 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
          [("We need someone who will bring people together.", "Ana Ruiz", "direct")]),
         ("The rally ended late.\n\nAna Ruiz praised the mayor\u2019s plan for the new park.\n\n\u201cWE NEED UNITY NOW\u201d",
          [("WE NEED UNITY NOW", None, "direct")]),
+        # ... the paragraph before is parsed though it holds no cue word
+        ("Tom Baker walked to the podium and looked at the crowd.\n\n\u201cWe will build it.\u201d",
+         [("We will build it.", "Tom Baker", "direct")]),
+        # ... the first named subject when the parser roots the sentence in a later clause
+        ("Ana Ruiz is upbeat about the chances of winning in November, in part because she sees the mayor as a uniter."
+         "\n\n\u201cNot only can he win, he is the one with the best chance.\u201d",
+         [("Not only can he win, he is the one with the best chance.", "Ana Ruiz", "direct")]),
         # a wire dateline, with a date or not, is no part of the paragraph: its city is never the first sentence's subject
         ("PHILADELPHIA, July 25 (UPI) \u2014 The party released a statement on Monday, offering \u201ca deep and "
          "sincere apology\u201d to the senator.", [("a deep and sincere apology", "The party", "partial")]),
@@ -158,6 +165,9 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
         # lowercase words after a work's noun are what was said of it, not its title
         ("Governor Ray Holt called the program \u201cworse than useless\u201d on Monday.",
          [("worse than useless", "Ray Holt", "partial")]),
+        # a no-break space between the closing mark and an inverted attribution
+        ("\u201cIf anyone wonders why the report is late, this is it,\u201d\u00a0added Gowdy.",
+         [("If anyone wonders why the report is late, this is it,", "Gowdy", "direct")]),
         # a newsletter's signature between a dash and a colon names the speaker, whatever verb the line has
         ("Pollsters agree - Carl Bialik: \u201cOne lesson was simple.\u201d [538.]", [("One lesson was simple.", "Carl Bialik", "direct")]),
         ("Turnout was high - More from Ana Ruiz: \u201cThe lines were long.\u201d", [("The lines were long.", "Ana Ruiz", "direct")]),
