@@ -434,6 +434,8 @@ def _before_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token | None:
         return t
     # 'Sanders's team, a White House official who spoke anonymously, said': the subject read as an apposition
     ap = [a for a in cue.sent if a.dep_ == "appos" and a.i < cue.i and cue.i - 2 <= a.right_edge.i < cue.i]
+    if ap and ap[-1].left_edge.i > 0 and doc[ap[-1].left_edge.i - 1].text == "(" and ap[-1].head.tag_ in ("NNP", "NNPS"):
+        ap[-1] = ap[-1].head  # 'Sen. Elizabeth Warren (D-MA) said': a party and state in brackets name no one
     return ap[-1] if ap and not _inside(ap[-1], b, all_segs) else None
 
 

@@ -663,6 +663,20 @@ def test_a_name_the_parser_made_the_head_speaks_for_the_verb_hung_on_it():
     assert attribute.speaker_of(doc[9])[0] is None
 
 
+def test_a_party_and_state_in_brackets_is_no_speaker():
+    """Hand-built: 'At the picnic Sen. Tom Hale (D-OH) said ...' with 'said' left without a subject and the name
+    and the bracketed 'D-OH' hung on 'picnic' as appositions: the name before the bracket speaks."""
+    from quotes import attribute
+    from quotes.segment import Block
+
+    doc = _doc(["At", "the", "picnic", "Sen.", "Tom", "Hale", "(", "D", "-", "OH", ")", "said", "it", "failed", "."],
+               [11, 2, 0, 5, 5, 2, 5, 9, 9, 5, 5, 11, 13, 11, 11],
+               ["prep", "det", "pobj", "compound", "compound", "appos", "punct", "compound", "punct", "appos", "punct",
+                "ROOT", "nsubj", "ccomp", "punct"],
+               ["IN", "DT", "NN", "NNP", "NNP", "NNP", "-LRB-", "NNP", "HYPH", "NNP", "-RRB-", "VBD", "PRP", "VBD", "."])
+    assert attribute._before_cue(doc[11], Block(0, len(doc.text), doc), []).text == "Hale"
+
+
 def test_a_second_that_clause_the_parser_coordinates_with_the_verb_is_said_too():
     """Hand-built: 'said that A, but that B' with the second that-clause hung on 'said' as a conjunct."""
     from quotes import attribute, lexicons
