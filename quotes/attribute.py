@@ -432,6 +432,12 @@ def _before_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token | None:
     if t.tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP", "CD") and t.dep_ not in ("pobj", "dobj", "poss") \
             and not _inside(t, b, all_segs):
         return t
+    run = list(doc[max(cue.sent.start, j - 4):j + 1])
+    k = max((r.i for r in run if r.text in ("\"", "\u201d", "''")), default=None)
+    if k is not None and t.text[:1].isupper() and t.is_alpha and all(r.is_alpha for r in doc[k + 1:j + 1]):
+        # '"...," screenwriter Ana Ruiz wrote' with the title read as a verb and the name as its object: a short
+        # run of words between the closing mark and the cue ends in the speaker's name
+        return t
     # 'Sanders's team, a White House official who spoke anonymously, said': the subject read as an apposition
     ap = [a for a in cue.sent if a.dep_ == "appos" and a.i < cue.i and cue.i - 2 <= a.right_edge.i < cue.i]
     if ap and ap[-1].left_edge.i > 0 and doc[ap[-1].left_edge.i - 1].text == "(" and ap[-1].head.tag_ in ("NNP", "NNPS"):

@@ -677,6 +677,24 @@ def test_a_party_and_state_in_brackets_is_no_speaker():
     assert attribute._before_cue(doc[11], Block(0, len(doc.text), doc), []).text == "Hale"
 
 
+def test_a_name_between_the_closing_mark_and_the_cue_speaks_when_parsed_as_an_object():
+    """Hand-built: '"Wow," screenwriter Ana Ruiz wrote.' with 'screenwriter' read as a verb and 'Ruiz' as its
+    object, 'wrote' left without a subject; a run holding a comma is no such phrase."""
+    from quotes import attribute
+    from quotes.segment import Block
+
+    doc = _doc(["\"", "Wow", ",", "\"", "screenwriter", "Ana", "Ruiz", "wrote", "."],
+               [7, 7, 7, 7, 7, 6, 4, 7, 7],
+               ["punct", "intj", "punct", "punct", "parataxis", "compound", "dobj", "ROOT", "punct"],
+               ["``", "UH", ",", "''", "VB", "NNP", "NNP", "VBD", "."])
+    assert attribute._before_cue(doc[7], Block(0, len(doc.text), doc), []).text == "Ruiz"
+    doc = _doc(["\"", "Wow", ",", "\"", "she", "told", ",", "Ruiz", "wrote", "."],
+               [8, 8, 8, 8, 5, 8, 8, 5, 8, 8],
+               ["punct", "intj", "punct", "punct", "nsubj", "parataxis", "punct", "dobj", "ROOT", "punct"],
+               ["``", "UH", ",", "''", "PRP", "VBD", ",", "NNP", "VBD", "."])
+    assert attribute._before_cue(doc[8], Block(0, len(doc.text), doc), []) is None
+
+
 def test_a_second_that_clause_the_parser_coordinates_with_the_verb_is_said_too():
     """Hand-built: 'said that A, but that B' with the second that-clause hung on 'said' as a conjunct."""
     from quotes import attribute, lexicons
