@@ -72,8 +72,6 @@ def split_mention(b: Block, tok: Token, span: Span) -> Mention:
         # but not a name that modifies the head: "Clinton supporters", "Scott's niece" are not Clinton or Scott
         ent = next((e for e in doc.ents if i <= e.start and e.end <= j and e.label_ == "PERSON"
                     and not (e.end <= tok.i and e.root.head == tok) and not _of_someone(e.root, tok)), None)
-    if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
-        ent = _person_inside(ent)
     if ent is not None:
         s, e = ent.start, ent.end
         # extend a PERSON name left over capitalised compound words that are not titles ("Zeid Ra'ad" + "Al Hussein")
@@ -132,6 +130,8 @@ def _person_inside(ent: SpacySpan) -> SpacySpan:
     organisation over a person's name. The person is the two or three capitalised words ending it, after leading
     title words (then any name), or after a possessive or from the start (then a known given name, not the "Al"
     of "Al Qaeda")."""
+    if ent.label_ not in ("ORG", "NORP", "GPE"):
+        return ent
     doc, k = ent.doc, ent.start
     while k < ent.end and _title_ok([doc[k].text]):
         k += 1
@@ -212,8 +212,6 @@ class Resolver:
             if b.doc is None:
                 continue
             for e in b.doc.ents:
-                if e.label_ in ("ORG", "NORP", "GPE"):
-                    e = _person_inside(e)
                 # an entity NER runs across a quotation mark ('Ruiz "Budget Hawk of the Year') is no name;
                 # a nickname in marks within one is ('Luis "Pepe" Navarro')
                 if e.label_ in {"PERSON", "ORG", "GPE", "NORP"} and sum(ch in DOUBLE_MARKS for ch in e.text) % 2 == 0:
@@ -459,6 +457,9 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
     # the words of quotes, NYT ''...'' included: no one named inside them is a speaker's fuller name or antecedent,
     # and the writer's 'I' is no one's outside them
     quoted = [Span(s.start, s.end, "") for q in quotes if q.kind != "indirect" for s in q.segments]
+    for b in bl:  # once, for the resolver's names and every mention alike
+        if b.doc is not None and b.doc.ents:
+            b.doc.ents = [_person_inside(e) for e in b.doc.ents]
     res = Resolver(text, bl, quoted + [Span(a, z, "") for a, z in nyt_spans(text)])
     by_key: dict[str, Entity] = {}
     placed: list[tuple[int, Entity]] = []
