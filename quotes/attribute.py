@@ -563,22 +563,31 @@ def _verb_after(text: str, q: RawQuote, b: Block, sent: SpacySpan, all_segs: lis
     return None
 
 
+def _opened_by(bl: list[Block], q: RawQuote) -> int | None:
+    """Index of the paragraph before the one `q` opens, if it opens one."""
+    k = index_at(bl, q.opens[0])
+    return k - 1 if k and bl[k].start == q.opens[0] else None
+
+
 def intro_line(text: str, bl: list[Block], q: RawQuote) -> int | None:
     """Index of the paragraph right before a quote that opens its own paragraph, when that paragraph
     ends with a colon ("Breitbart News responded:")."""
-    k = index_at(bl, q.opens[0])
-    if not k or bl[k].start != q.opens[0] or not text[bl[k - 1].start:bl[k - 1].end].rstrip().endswith(":"):
-        return None
-    return k - 1
+    k = _opened_by(bl, q)
+    return k if k is not None and text[bl[k].start:bl[k].end].rstrip().endswith(":") else None
+
+
+# What a paragraph holding only quotes has outside them: marks, spaces and punctuation.
+_ONLY_QUOTED = re.compile(r"(?:[\"\u201c][^\"\u201d]*[\"\u201d]|[^A-Za-z\"\u201c\u201d])*")
 
 
 def before_line(text: str, bl: list[Block], q: RawQuote) -> int | None:
-    """Index of the paragraph right before a quote that opens its own paragraph, when that paragraph holds no
-    quotation mark: the paragraph-before rule reads the subject of its last sentence."""
-    k = index_at(bl, q.opens[0])
-    if not k or bl[k].start != q.opens[0] or _has_mark(text, bl[k - 1].start, bl[k - 1].end):
+    """Index of the paragraph right before a paragraph holding nothing but quoted words, when that paragraph
+    holds no quotation mark: the paragraph-before rule reads the subject of its last sentence (parsed for it).
+    A quote with words of its own around it has its attribution there."""
+    k = _opened_by(bl, q)
+    if k is None or _has_mark(text, bl[k].start, bl[k].end) or not _ONLY_QUOTED.fullmatch(text, q.opens[0], bl[k + 1].end):
         return None
-    return k - 1
+    return k
 
 
 def signature_line(text: str, bl: list[Block], q: RawQuote) -> int | None:
@@ -681,12 +690,13 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
         byline = _dash_colon(text, q, first[0]) if kind == "direct" else None
         if byline is not None:
             spk, how = byline[0], "colon"  # a signature names the speaker whatever verb the line before it has
-        for b, s in ([last, first] if last and last[1] != first[1] else [first]) if byline is None else []:
-            if b is None:
-                continue
-            c, h = _choose_cue(q, b, s, all_segs, kind)
-            if c is not None and (cue is None or CONFIDENCE[h] > CONFIDENCE[how]):
-                cue, how, ctx_b, ctx_s = c, h, b, s
+        else:
+            for b, s in ([last, first] if last and last[1] != first[1] else [first]):
+                if b is None:
+                    continue
+                c, h = _choose_cue(q, b, s, all_segs, kind)
+                if c is not None and (cue is None or CONFIDENCE[h] > CONFIDENCE[how]):
+                    cue, how, ctx_b, ctx_s = c, h, b, s
         tail = _short_tail(q, last[0], all_segs) if cue is None and spk is None and last is not None else None
         if tail is not None:
             cue, spk, how, ctx_b, ctx_s = tail[0], tail[1][-1], "verb-after-quote", last[0], last[1]

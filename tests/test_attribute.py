@@ -127,6 +127,9 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
          [("We need someone who will bring people together.", "Ana Ruiz", "direct")]),
         ("The rally ended late.\n\nAna Ruiz praised the mayor\u2019s plan for the new park.\n\n\u201cWE NEED UNITY NOW\u201d",
          [("WE NEED UNITY NOW", None, "direct")]),
+        # ... not when the quote's paragraph has words of its own after it: its attribution stands there, if unread
+        ("Ana Ruiz spoke at the rally on Monday.\n\n\u201cWe have to win this,\u201d a voice-over in the ad states.",
+         [("We have to win this,", None, "direct")]),
         # ... the paragraph before is parsed though it holds no cue word
         ("Tom Baker walked to the podium and looked at the crowd.\n\n\u201cWe will build it.\u201d",
          [("We will build it.", "Tom Baker", "direct")]),
