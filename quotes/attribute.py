@@ -178,6 +178,11 @@ def _named(verb: Token, s: Token) -> tuple[Token | None, str]:
         return verb.head, "relative"  # "Helen Ortiz, who called them ...": the noun the clause modifies
     if s.dep_ == "csubj" or s.lower_ in {"there", "that", "this", "which", "what", "who"}:
         return None, "none"
+    if s.tag_ == "IN" and any(c.dep_ == "pobj" for c in s.children):
+        # 'Of Carson, Levine, who ..., said': a fronted phrase the parser made the subject; the name set beside
+        # its object speaks, never the object
+        app = [a for c in s.children if c.dep_ == "pobj" for a in c.children if a.dep_ == "appos"]
+        return (app[0], "subject") if app else (None, "none")
     return s, "subject"
 
 
@@ -274,11 +279,17 @@ def _choose_cue(q: RawQuote, b: Block, sent: SpacySpan, all_segs: list[Span], ki
 def _governors(inside: list[Token], b: Block, segs: list[Span], n: int) -> Iterator[Token]:
     """For each token of a quote, the first `n` heads above the quote's own words, nearest first."""
     for t in inside:
-        x = t.head
+        below, x = t, t.head
         while x.i != x.head.i and _inside(x, b, segs):
-            x = x.head
+            below, x = x, x.head
+        # 'Trump said Romney begged him and "would have dropped to his knees"': a quoted predicate coordinated
+        # with a speech verb shares that verb's subject, not its speech; the verb above reports it
+        skip = below.dep_ == "conj" and below.tag_.startswith("VB") and _inside(below, b, segs) and is_cue(x) \
+            and not any(c.dep_ in SUBJ for c in below.children)
         for _ in range(n):
-            yield x
+            if not skip:
+                yield x
+            skip = False
             if x.i == x.head.i:
                 break
             x = x.head
@@ -291,7 +302,10 @@ def _outer_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token:
     spk, _ = speaker_of(cue)
     # a speech verb that is no finite report of its own is part of the outer speaker's claim: 'Clinton said she
     # expects Obama to announce an "intensification"' is Clinton's word (a relative clause is the writer's aside)
-    finite = cue.tag_ not in ("VB", "VBG", "VBN") or cue.dep_ == "relcl"
+    # ('Ryan saying he was "encouraged" and Trump calling it a "great meeting"': a participle with a subject of
+    # its own is a report of its own)
+    finite = cue.tag_ not in ("VB", "VBG", "VBN") or cue.dep_ == "relcl" \
+        or cue.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in cue.children)
     if finite and _person(spk):
         return cue
     x = cue

@@ -180,6 +180,19 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
         ("Kelly answered with a smile: \u201cIt can happen at 45.\u201d She is 45.\n\n"
          "\u201cYou know, it happens, right?\u201d Baker went on.",
          [("It can happen at 45.", "Kelly", "direct"), ("You know, it happens, right?", "Baker", "direct")]),
+        # a quoted predicate coordinated with a reported speech verb is the outer speaker's ('Romney begged' is
+        # what Trump said, and so is the quote)
+        ("At the rally, Trump said that Romney begged him for an endorsement and \u201cwould have dropped to his "
+         "knees\u201d if Trump had asked.", [("would have dropped to his knees", "Trump", "partial")]),
+        # ... but a coordinated clause with a subject of its own keeps its own speech verb's speaker
+        ("Ana Ruiz said the plan failed, and Tom Baker told reporters it was \u201ca disaster.\u201d",
+         [("a disaster.", "Tom Baker", "partial")]),
+        # a participle with a subject of its own reports for that subject, not the speaker above it
+        ("Both men issued a statement expressing optimism, Ryan saying he was \u201cvery encouraged\u201d and Trump "
+         "calling it a \u201cgreat meeting.\u201d", [("very encouraged", "Ryan", "partial"), ("great meeting.", "Trump", "partial")]),
+        # a fronted 'Of X,' the parser makes the subject: the name beside it speaks, never X
+        ("Of Baker, Stone, who has given money to another campaign, said, \u201cHe is scary. I think he is a good man.\u201d",
+         [("He is scary. I think he is a good man.", "Stone", "direct")]),
     ],
 )
 def test_speaker(text, expected):
