@@ -297,8 +297,8 @@ def _governors(inside: list[Token], b: Block, segs: list[Span], n: int) -> Itera
 
 def _outer_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token:
     """Nested reporting ("Schultz said the platform should reiterate '...'"): when the nearest speech verb's
-    subject is no person (a common noun that is no title), or the verb is not finite, a speech verb above
-    it with a subject is the one that speaks."""
+    subject is no person (a common noun that is no title), or the verb is not finite or negated, a speech
+    verb above it with a subject is the one that speaks; a person's report holding the cue speaks too."""
     spk, _ = speaker_of(cue)
     # a speech verb that is no finite report of its own is part of the outer speaker's claim: 'Clinton said she
     # expects Obama to announce an "intensification"' is Clinton's word (a relative clause is the writer's aside)
@@ -306,8 +306,9 @@ def _outer_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token:
     # its own is a report of its own)
     finite = cue.tag_ not in ("VB", "VBG", "VBN") or cue.dep_ == "relcl" \
         or cue.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in cue.children)
-    if finite and _person(spk):
-        return cue
+    if finite and _person(spk) and not _negated(cue):
+        return _reporter(cue, b, all_segs)
+    # ('you can't yell "fire"': what a speaker did not say is no quote of theirs; a speech verb above may speak)
     x = cue
     for _ in range(6):
         # 'She said X, and when pressed, the mother replied, "..."': a verb coordinated with a subject of its own
@@ -316,8 +317,29 @@ def _outer_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token:
             break
         x = x.head
         if is_cue(x) and not _inside(x, b, all_segs) and _person(speaker_of(x)[0]):
-            return x
+            return _reporter(x, b, all_segs)
     return cue
+
+
+def _reporter(cue: Token, b: Block, all_segs: list[Span]) -> Token:
+    """'Rep. Meeks said Clinton reassured them that Democrats "were not going to be like Trump"': the words in
+    marks are what the reporting person told the writer, so a person's speech verb whose reported clause holds
+    the cue speaks. Not an outlet that relays it ('..., Right Wing Watch reported'), nor a negated verb."""
+    x = cue
+    for _ in range(6):
+        if x.dep_ != "ccomp" or x.head.i == x.i:
+            break
+        x = x.head
+        if is_cue(x) and not _inside(x, b, all_segs) and not _negated(x) \
+                and lexicons.speech_verbs().get(x.lower_) != "report":
+            s = speaker_of(x)[0]
+            if _person(s) and not lexicons.is_media(s.doc[slice(*np_span(s))].text):
+                return x
+    return cue
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _person(t: Token | None) -> bool:

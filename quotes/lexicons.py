@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,29 @@ def outlets() -> frozenset[str]:
 @cache
 def media_words() -> frozenset[str]:
     return frozenset(w.lower() for w in _lines("media_words.txt"))
+
+
+def outlet_in(text: str) -> tuple[int, int] | None:
+    """The longest lexicon outlet name inside `text`, as offsets."""
+    best = None
+    for m in _outlet_re().finditer(text):
+        if best is None or m.end() - m.start() > best[1] - best[0]:
+            best = (m.start(), m.end())
+    return best
+
+
+@cache
+def _outlet_re() -> re.Pattern[str]:
+    """All lexicon outlets in one pattern, longest first so "Fox News" wins over "Fox"."""
+    names = sorted(outlets(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+
+
+def is_media(phrase: str) -> bool:
+    """An outlet from the lexicon, or a phrase with a media word ('news service', 'newspaper')."""
+    if outlet_in(phrase):
+        return True
+    return any(w in media_words() for w in re.findall(r"[a-z]+", phrase.lower()))
 
 
 @cache

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Token
 
@@ -30,40 +29,17 @@ class SourceMention:
     type: str = "media"
 
 
-def _outlet_in(text: str) -> tuple[int, int] | None:
-    """The longest lexicon outlet name inside `text`, as offsets."""
-    best = None
-    for m in _outlet_re().finditer(text):
-        if best is None or m.end() - m.start() > best[1] - best[0]:
-            best = (m.start(), m.end())
-    return best
-
-
-@cache
-def _outlet_re() -> re.Pattern[str]:
-    """All lexicon outlets in one pattern, longest first so "Fox News" wins over "Fox"."""
-    names = sorted(lexicons.outlets(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
-
-
-def is_media(phrase: str) -> bool:
-    """An outlet from the lexicon, or a phrase with a media word ('news service', 'newspaper')."""
-    if _outlet_in(phrase):
-        return True
-    return any(w in lexicons.media_words() for w in re.findall(r"[a-z]+", phrase.lower()))
-
-
 def _from_token(b: Block, tok: Token) -> SourceMention | None:
     """The outlet named by a noun phrase: 'Russian news service TASS' -> TASS, 'Russian news service'."""
     whole = mention_of(b, tok)
     appos = [c for c in tok.children if c.dep_ == "appos" and c.tag_.startswith("NNP")]
     if appos:
         name = mention_of(b, appos[0])
-        if is_media(whole.text + " " + name.text):
+        if lexicons.is_media(whole.text + " " + name.text):
             return SourceMention(name, name.text, whole.text)
-    if not is_media(whole.text):
+    if not lexicons.is_media(whole.text):
         return None
-    hit = _outlet_in(whole.text)
+    hit = lexicons.outlet_in(whole.text)
     if hit:
         s, e = whole.start + hit[0], whole.start + hit[1]
         name = Span(s, e, whole.text[hit[0]:hit[1]])
@@ -79,7 +55,7 @@ def _credit(text: str, b: Block) -> SourceMention | None:
     if not m:
         return None
     s, e = m.span(1)
-    hit = _outlet_in(text[s:e])
+    hit = lexicons.outlet_in(text[s:e])
     if hit:
         s, e = s + hit[0], s + hit[1]
     else:

@@ -104,10 +104,11 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
          [("intensification", "Clinton", "partial")]),
         ("Mook told reporters the campaign expects Holt to insert himself by calling out Trump for his \u201clies.\u201d",
          [("lies.", "Mook", "partial")]),
-        # ... but a finite one, or a relative clause (the writer's aside), keeps its own speaker, a title word included
+        # ... and so does a finite one in a person's report: the reporter told the writer the words in marks
+        ("Trump said that Clinton once described the deal as \u201cthe gold standard.\u201d", [("the gold standard.", "Trump", "partial")]),
+        # ... but a relative clause (the writer's aside) keeps its own speaker, a title word included
         ("Rep. Adam Schiff called on Obama to retaliate for meddling the California congressman said is designed to "
          "\u201csow discord\u201d in American politics.", [("sow discord", "the California congressman", "partial")]),
-        ("Trump said that Clinton once described the deal as \u201cthe gold standard.\u201d", [("the gold standard.", "Clinton", "partial")]),
         ("Swanson praised Franklin Graham, who has publicly vowed to skip the \u201ccookie sale.\u201d",
          [("cookie sale.", "Franklin Graham", "partial")]),
         # a verb coordinated with a subject of its own reports for that subject, wherever the parser hung it
@@ -843,6 +844,27 @@ def test_speech_with_no_one_to_credit_is_a_warning_not_a_quote():
 def test_attribution_right_after_a_direct_quote(text, mention):
     d = quotes.extract(text).to_dict()
     assert [q["speaker"]["mention"]["text"] for q in d["quotes"] if q["kind"] == "direct"] == [mention]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # the person who reports another's speech told the writer the words in marks: the reporter speaks
+        ("Rep. Ana Ruiz said Baker reassured them that the party was \u201cnot going to split.\u201d", "Rep. Ana Ruiz"),
+        ("The senator said she rarely asks for help, \u201cexcept from people I trust.\u201d", "The senator"),
+        # ... not an outlet that relays it, nor a report by a publication
+        ("The Daily Planet reported that Tom Baker called the plan \u201ca disaster.\u201d", "Tom Baker"),
+        ("Reuters said Tom Baker called the plan \u201ca disaster.\u201d", "Tom Baker"),
+        # what someone cannot or did not say is no quote of theirs: the speaker above it speaks
+        ("Tom Baker notes that free speech also comes with the limit that you can't yell \u201cfire\u201d in a theater.",
+         "Tom Baker"),
+        # a speech verb with no report above it keeps its own subject
+        ("Ana Ruiz called the plan \u201ca disaster\u201d on Monday.", "Ana Ruiz"),
+    ],
+)
+def test_the_reporting_person_speaks_for_a_nested_report(text, mention):
+    d = quotes.extract(text).to_dict()
+    assert [q["speaker"]["mention"]["text"] for q in d["quotes"] if q["kind"] == "partial"] == [mention]
 
 
 @pytest.mark.parametrize(
