@@ -825,6 +825,12 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
                     continue
                 ctx_b, ctx_s = first
                 how = "speech-noun" if cue.tag_.startswith("NN") else "main-verb"
+            elif how == "sentence-cue" and kind == "partial" and _side_clause(cue):
+                # 'While Sullivan proclaims the article terrific, Clinton fixates on the "pivot" line': a speech
+                # verb in a side clause speaks for its own clause, not for a quote the main verb holds
+                v, s = _doubtful_speaker(q, top, first[0], all_segs)
+                if v is not None and s is not None and v.dep_ == "ROOT" and (s.tag_ in ("NNP", "NNPS") or s.lower_ in _PERSONAL):
+                    (ctx_b, ctx_s), cue, spk, how = first, v, s, "main-verb"
         quote = Quote(kind=kind, segments=list(q.segments))
         quote.ctx = Context(ctx_b, ctx_s, cue, spk)
         if cue is not None:
@@ -924,6 +930,16 @@ def _doubtful_speaker(q: RawQuote, top: Token, b: Block, all_segs: list[Span]) -
             subj = [c for c in h.children if c.dep_ == "nsubj" and not _stray(c)]
             return (h, subj[0]) if subj else (None, None)
     return None, None
+
+
+_PERSONAL = {"he", "she", "they", "i", "we", "you"}
+
+
+def _side_clause(cue: Token) -> bool:
+    """A speech verb in a subordinate, relative or coordinated clause: not the sentence's own report,
+    nor 'according to' or an as-clause ('as X noted'), which credit the whole sentence."""
+    return cue.dep_ not in ("ROOT", "parataxis") and cue.lower_ != "according" \
+        and not any(c.lower_ == "as" and c.dep_ == "mark" for c in cue.children)
 
 
 def _near(bl: list[Block], prev: Quote, q: RawQuote) -> bool:

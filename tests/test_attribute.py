@@ -191,6 +191,14 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
         # a participle with a subject of its own reports for that subject, not the speaker above it
         ("Both men issued a statement expressing optimism, Ryan saying he was \u201cvery encouraged\u201d and Trump "
          "calling it a \u201cgreat meeting.\u201d", [("very encouraged", "Ryan", "partial"), ("great meeting.", "Trump", "partial")]),
+        # a speech verb in a side clause speaks for its own clause, not for a quote the main verb holds
+        ("While Sullivan proclaims the article a terrific piece, Clinton fixates on the \u201cpivot\u201d line.",
+         [("pivot", "Clinton", "partial")]),
+        # ... unless the main verb's subject names no one, or the side clause is an as-clause crediting the sentence
+        ("While Sullivan proclaims the article a terrific piece, the memo fixates on the \u201cpivot\u201d line.",
+         [("pivot", "Sullivan", "partial")]),
+        ("Baker backs the plan, as Ruiz noted, because it offers \u201creal relief\u201d to renters.",
+         [("real relief", "Ruiz", "partial")]),
         # a fronted 'Of X,' the parser makes the subject: the name beside it speaks, never X
         ("Of Baker, Stone, who has given money to another campaign, said, \u201cHe is scary. I think he is a good man.\u201d",
          [("He is scary. I think he is a good man.", "Stone", "direct")]),
