@@ -339,6 +339,7 @@ def _reporter(cue: Token, b: Block, all_segs: list[Span]) -> Token:
 
 
 def _negated(verb: Token) -> bool:
+    """'did not say', 'can't yell': a verb with a negation of its own."""
     return any(c.dep_ == "neg" for c in verb.children)
 
 
@@ -829,7 +830,7 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
                 # 'While Sullivan proclaims the article terrific, Clinton fixates on the "pivot" line': a speech
                 # verb in a side clause speaks for its own clause, not for a quote the main verb holds
                 v, s = _doubtful_speaker(q, top, first[0], all_segs)
-                if v is not None and s is not None and v.dep_ == "ROOT" and (s.tag_ in ("NNP", "NNPS") or s.lower_ in _PERSONAL):
+                if v is not None and s is not None and v.dep_ == "ROOT" and (s.tag_ in ("NNP", "NNPS", "PRP") and s.lower_ != "it"):
                     (ctx_b, ctx_s), cue, spk, how = first, v, s, "main-verb"
         quote = Quote(kind=kind, segments=list(q.segments))
         quote.ctx = Context(ctx_b, ctx_s, cue, spk)
@@ -930,9 +931,6 @@ def _doubtful_speaker(q: RawQuote, top: Token, b: Block, all_segs: list[Span]) -
             subj = [c for c in h.children if c.dep_ == "nsubj" and not _stray(c)]
             return (h, subj[0]) if subj else (None, None)
     return None, None
-
-
-_PERSONAL = {"he", "she", "they", "i", "we", "you"}
 
 
 def _side_clause(cue: Token) -> bool:
