@@ -309,6 +309,13 @@ def _outer_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token:
     if finite and _person(spk) and not _negated(cue):
         return _reporter(cue, b, all_segs)
     # ('you can't yell "fire"': what a speaker did not say is no quote of theirs; a speech verb above may speak)
+    # A verb that is no finite report belongs to the report above it whoever makes that report ('critics say he
+    # had proposed to "dismantle" it', 'a letter calls for the party to respond'); not a passive cue ('Asked if
+    # ..., 72 percent said': nobody named asked), and not past a participle with a subject of its own.
+    # ('... an architect who said he was stiffed, saying, "..."': a participle set off by a comma tells what the
+    # main clause's subject did, wherever the parser hangs it)
+    relax = not finite and not _passive(cue) and not (cue.tag_ == "VBN" and cue.dep_ == "acl") \
+        and not (cue.tag_ == "VBG" and cue.i > 0 and cue.doc[cue.i - 1].text == ",")
     x = cue
     for _ in range(6):
         # 'She said X, and when pressed, the mother replied, "..."': a verb coordinated with a subject of its own
@@ -316,8 +323,13 @@ def _outer_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token:
         if x.i == x.head.i or finite and x.dep_ == "conj" and any(c.dep_ in SUBJ for c in x.children):
             break
         x = x.head
-        if is_cue(x) and not _inside(x, b, all_segs) and _person(speaker_of(x)[0]):
-            return _reporter(x, b, all_segs)
+        if is_cue(x) and not _inside(x, b, all_segs):
+            s = speaker_of(x)[0]
+            # (not through a passive to its agent: 'was quoted by Xinhua as saying' is Xinhua relaying)
+            if _person(s) or relax and s is not None and s.lower_ not in ("it", "this", "that") and not _passive(x):
+                return _reporter(x, b, all_segs)
+        elif relax and x.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in x.children):
+            relax = False  # 'with Lewandowski taking to Twitter to call ...': that participle's subject speaks
     return cue
 
 
@@ -344,9 +356,11 @@ def _negated(verb: Token) -> bool:
 
 
 def _person(t: Token | None) -> bool:
-    """A speaker token that names a person: a pronoun, a name, or a title word ('the California congressman')."""
+    """A speaker token that names a person: a pronoun, a name, a title word ('the California congressman'), or
+    a word news style uses for unnamed people ('a source said the hackers sought "economic intelligence"')."""
     return t is not None and (t.tag_ in ("PRP", "NNP", "NNPS") or t.ent_type_ == "PERSON"
-                              or t.lower_ in lexicons.title_words() and t.lower_ not in lexicons.org_words())
+                              or t.lower_ in lexicons.title_words() and t.lower_ not in lexicons.org_words()
+                              or t.lower_ in lexicons.anonymous_words())
 
 
 def _colon_intro(text: str, q: RawQuote, b: Block, sent: SpacySpan) -> Token | None:

@@ -720,6 +720,28 @@ def test_a_name_between_the_closing_mark_and_the_cue_speaks_when_parsed_as_an_ob
     assert attribute._before_cue(doc[8], Block(0, len(doc.text), doc), []) is None
 
 
+def test_a_report_that_is_not_finite_belongs_to_the_report_above_it_whoever_makes_it():
+    """Hand-built: 'Critics say he had proposed to dismantle it.' with 'proposed' a participle under 'say': the
+    critics' report holds it, though 'critics' is no name or title. But 'Kent denied paying a roofer who said he
+    was cheated, saying it failed.' with the comma participle 'saying' hung inside the relative clause: it tells
+    what Kent did, not what the roofer said."""
+    from quotes import attribute
+    from quotes.segment import Block
+
+    doc = _doc(["Critics", "say", "he", "had", "proposed", "to", "dismantle", "it", "."],
+               [1, 1, 4, 4, 1, 6, 4, 6, 1],
+               ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "aux", "xcomp", "dobj", "punct"],
+               ["NNS", "VBP", "PRP", "VBD", "VBN", "TO", "VB", "PRP", "."])
+    assert attribute._outer_cue(doc[4], Block(0, len(doc.text), doc), []).text == "say"
+    doc = _doc(["Kent", "denied", "paying", "a", "roofer", "who", "said", "he", "was", "cheated", ",", "saying", "it",
+                "failed", "."],
+               [1, 1, 1, 4, 2, 6, 4, 9, 9, 6, 9, 9, 13, 11, 1],
+               ["nsubj", "ROOT", "xcomp", "det", "dobj", "nsubj", "relcl", "nsubjpass", "auxpass", "ccomp", "punct",
+                "advcl", "nsubj", "ccomp", "punct"],
+               ["NNP", "VBD", "VBG", "DT", "NN", "WP", "VBD", "PRP", "VBD", "VBN", ",", "VBG", "PRP", "VBD", "."])
+    assert attribute._outer_cue(doc[11], Block(0, len(doc.text), doc), []).text == "denied"
+
+
 def test_a_second_that_clause_the_parser_coordinates_with_the_verb_is_said_too():
     """Hand-built: 'said that A, but that B' with the second that-clause hung on 'said' as a conjunct."""
     from quotes import attribute, lexicons
@@ -866,6 +888,9 @@ def test_attribution_right_after_a_direct_quote(text, mention):
         # what someone cannot or did not say is no quote of theirs: the speaker above it speaks
         ("Tom Baker notes that free speech also comes with the limit that you can't yell \u201cfire\u201d in a theater.",
          "Tom Baker"),
+        # ... and so does one news style uses for an unnamed person
+        ("A source familiar with the inquiry said the servers that were hacked suggested the intruders wanted "
+         "\u201ceconomic intelligence.\u201d", "A source familiar with the inquiry"),
         # a speech verb with no report above it keeps its own subject
         ("Ana Ruiz called the plan \u201ca disaster\u201d on Monday.", "Ana Ruiz"),
     ],
