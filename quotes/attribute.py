@@ -173,9 +173,10 @@ def _agent(verb: Token) -> Token | None:
 
 def _named(verb: Token, s: Token) -> tuple[Token | None, str]:
     """The subject `s` of `verb` as a speaker: a relative pronoun stands for the noun its clause modifies;
-    an expletive or a clause names nobody."""
+    an expletive or a clause names nobody; a document whose maker the sentence names stands for its maker."""
     if s.lower_ in RELATIVE and verb.dep_ == "relcl":
-        return verb.head, "relative"  # "Helen Ortiz, who called them ...": the noun the clause modifies
+        # "Helen Ortiz, who called them ...": the noun the clause modifies
+        return _maker(verb.head) or verb.head, "relative"
     if s.dep_ == "csubj" or s.lower_ in {"there", "that", "this", "which", "what", "who"}:
         return None, "none"
     if s.tag_ == "IN" and any(c.dep_ == "pobj" for c in s.children):
@@ -183,7 +184,29 @@ def _named(verb: Token, s: Token) -> tuple[Token | None, str]:
         # its object speaks, never the object
         app = [a for c in s.children if c.dep_ == "pobj" for a in c.children if a.dep_ == "appos"]
         return (app[0], "subject") if app else (None, "none")
-    return s, "subject"
+    return _maker(s) or s, "subject"
+
+
+def _maker(doc_noun: Token) -> Token | None:
+    """Who made, issued or showed a document credited as the speaker: 'Trump released a video that said "..."'
+    (the subject of a making verb whose object it is), 'voted for the resolution, which said', 'an email sent
+    out by Sanders warned' (its participle's agent). None when the sentence does not say."""
+    words = lexicons.document_makers()
+    if doc_noun.lower_ not in words["document"]:
+        return None
+    for c in doc_noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and (agent := _agent(c)) is not None:
+            return agent
+    v = doc_noun.head
+    if doc_noun.dep_ == "pobj" and v.dep_ == "prep":
+        v = v.head
+    elif doc_noun.dep_ != "dobj":
+        return None
+    if v.lower_ not in words["maker"] or not v.tag_.startswith("VB"):
+        return None
+    subj = [c for c in v.children if c.dep_ == "nsubj" and not _stray(c)]
+    t = _named(v, subj[0])[0] if subj else None
+    return t if t is not None and t.lower_ not in words["document"] else None
 
 
 def np_span(tok: Token) -> tuple[int, int]:

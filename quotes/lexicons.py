@@ -48,23 +48,34 @@ def speech_nouns() -> frozenset[str]:
     return frozenset(w for line in _lines("speech_nouns.txt") for w in line.lower().split())
 
 
-def _sections(name: str) -> dict[str, str]:
-    """Word -> the "[section]" of a sectioned lexicon it is listed under."""
-    out: dict[str, str] = {}
+def _section_words(name: str) -> dict[str, set[str]]:
+    """"[section]" -> the words listed under it in a sectioned lexicon."""
+    out: dict[str, set[str]] = {}
     section = ""
     for line in _lines(name):
         if line.startswith("["):
             section = line.strip("[]")
             continue
-        for w in line.lower().split():
-            out[w] = section
+        out.setdefault(section, set()).update(line.lower().split())
     return out
+
+
+def _sections(name: str) -> dict[str, str]:
+    """Word -> the "[section]" of a sectioned lexicon it is listed under."""
+    return {w: sec for sec, words in _section_words(name).items() for w in words}
 
 
 @cache
 def first_names() -> dict[str, str]:
     """Given name -> 'female' or 'male' (models/first_names.txt)."""
     return _sections("first_names.txt")
+
+
+@cache
+def document_makers() -> dict[str, frozenset[str]]:
+    """'document' -> nouns of things that carry words (ad, letter, sign); 'maker' -> verb forms that say who
+    made, issued or showed one (released, ran, hoisted). A word may be both ('sign'): models/document_makers.txt."""
+    return {k: frozenset(v) for k, v in _section_words("document_makers.txt").items()}
 
 
 @cache

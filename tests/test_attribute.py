@@ -199,6 +199,13 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
          [("pivot", "Sullivan", "partial")]),
         ("Baker backs the plan, as Ruiz noted, because it offers \u201creal relief\u201d to renters.",
          [("real relief", "Ruiz", "partial")]),
+        # a document credited as the speaker stands for whoever the sentence says made or sent it
+        ("In selling the courses, Baker released a marketing video that said, \u201cWe will hire only the best teachers.\u201d",
+         [("We will hire only the best teachers.", "Baker", "direct")]),
+        ("An email sent out by Ruiz warned that the party \u201cis running out of time.\u201d",
+         [("is running out of time.", "Ruiz", "partial")]),
+        # ... and stays the speaker when it does not say
+        ("The ad says the plan \u201cwill cost jobs.\u201d", [("will cost jobs.", "The ad", "partial")]),
         # a fronted 'Of X,' the parser makes the subject: the name beside it speaks, never X
         ("Of Baker, Stone, who has given money to another campaign, said, \u201cHe is scary. I think he is a good man.\u201d",
          [("He is scary. I think he is a good man.", "Stone", "direct")]),
