@@ -190,13 +190,16 @@ def _named(verb: Token, s: Token) -> tuple[Token | None, str]:
 def _maker(doc_noun: Token) -> Token | None:
     """Who made, issued or showed a document credited as the speaker: 'Trump released a video that said "..."'
     (the subject of a making verb whose object it is), 'voted for the resolution, which said', 'an email sent
-    out by Sanders warned' (its participle's agent). None when the sentence does not say."""
+    out by Sanders warned' (its participle's agent), 'Rubio's press release said' (its named owner). None when
+    the sentence does not say."""
     words = lexicons.document_makers()
     if doc_noun.lower_ not in words["document"]:
         return None
     for c in doc_noun.children:
         if c.dep_ == "acl" and c.tag_ == "VBN" and (agent := _agent(c)) is not None:
             return agent
+        if c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS"):
+            return c  # 'Rubio's press release said': a named owner wrote it
     v = doc_noun.head
     if doc_noun.dep_ == "pobj" and v.dep_ == "prep":
         v = v.head

@@ -204,6 +204,8 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
          [("We will hire only the best teachers.", "Baker", "direct")]),
         ("An email sent out by Ruiz warned that the party \u201cis running out of time.\u201d",
          [("is running out of time.", "Ruiz", "partial")]),
+        ("Rubio's press release said the senator \u201cwill keep fighting for Florida.\u201d",
+         [("will keep fighting for Florida.", "Rubio", "partial")]),
         # ... and stays the speaker when it does not say
         ("The ad says the plan \u201cwill cost jobs.\u201d", [("will cost jobs.", "The ad", "partial")]),
         # a fronted 'Of X,' the parser makes the subject: the name beside it speaks, never X
