@@ -185,9 +185,9 @@ def who(text: str, field: str = "kind") -> list[tuple[str, str | None, str]]:
         # what Trump said, and so is the quote)
         ("At the rally, Trump said that Romney begged him for an endorsement and \u201cwould have dropped to his "
          "knees\u201d if Trump had asked.", [("would have dropped to his knees", "Trump", "partial")]),
-        # ... but a coordinated clause with a subject of its own keeps its own speech verb's speaker
-        ("Ana Ruiz said the plan failed, and Tom Baker told reporters it was \u201ca disaster.\u201d",
-         [("a disaster.", "Tom Baker", "partial")]),
+        # ... but a coordinated clause with a subject of its own is a report of its own
+        ("Baker assured the crowd that he has no worries, as Ruiz has said, and he can \u201cguarantee\u201d the results.",
+         [("guarantee", "Baker", "partial")]),
         # a participle with a subject of its own reports for that subject, not the speaker above it
         ("Both men issued a statement expressing optimism, Ryan saying he was \u201cvery encouraged\u201d and Trump "
          "calling it a \u201cgreat meeting.\u201d", [("very encouraged", "Ryan", "partial"), ("great meeting.", "Trump", "partial")]),
