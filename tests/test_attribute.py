@@ -893,6 +893,7 @@ def test_attribution_right_after_a_direct_quote(text, mention):
         ("The senator said she rarely asks for help, \u201cexcept from people I trust.\u201d", "The senator"),
         # ... not an outlet that relays it, nor a report by a publication
         ("The Daily Planet reported that Tom Baker called the plan \u201ca disaster.\u201d", "Tom Baker"),
+        ("Civic Watch reported that Tom Baker called the plan \u201ca disaster.\u201d", "Tom Baker"),
         ("Reuters said Tom Baker called the plan \u201ca disaster.\u201d", "Tom Baker"),
         # what someone cannot or did not say is no quote of theirs: the speaker above it speaks
         ("Tom Baker notes that free speech also comes with the limit that you can't yell \u201cfire\u201d in a theater.",
