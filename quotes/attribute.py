@@ -310,12 +310,12 @@ def _governors(inside: list[Token], b: Block, segs: list[Span], n: int) -> Itera
             below, x = x, x.head
         # 'Trump said Romney begged him and "would have dropped to his knees"': a quoted predicate coordinated
         # with a speech verb shares that verb's subject, not its speech; the verb above reports it
-        skip = below.dep_ == "conj" and below.tag_.startswith("VB") and _inside(below, b, segs) and is_cue(x) \
-            and not any(c.dep_ in SUBJ for c in below.children)
-        for _ in range(n):
-            if not skip:
-                yield x
-            skip = False
+        k = n
+        if below.dep_ == "conj" and below.tag_.startswith("VB") and _inside(below, b, segs) and is_cue(x) \
+                and not any(c.dep_ in SUBJ for c in below.children):
+            x, k = x.head, (n - 1 if x.i != x.head.i else 0)
+        for _ in range(k):
+            yield x
             if x.i == x.head.i:
                 break
             x = x.head
@@ -870,7 +870,7 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
                 # 'While Sullivan proclaims the article terrific, Clinton fixates on the "pivot" line': a speech
                 # verb in a side clause speaks for its own clause, not for a quote the main verb holds
                 v, s = _doubtful_speaker(q, top, first[0], all_segs)
-                if v is not None and s is not None and v.dep_ == "ROOT" and (s.tag_ in ("NNP", "NNPS", "PRP") and s.lower_ != "it"):
+                if v is not None and s is not None and v.dep_ == "ROOT" and s.tag_ in ("NNP", "NNPS", "PRP") and s.lower_ != "it":
                     (ctx_b, ctx_s), cue, spk, how = first, v, s, "main-verb"
         quote = Quote(kind=kind, segments=list(q.segments))
         quote.ctx = Context(ctx_b, ctx_s, cue, spk)

@@ -871,43 +871,34 @@ def test_speech_with_no_one_to_credit_is_a_warning_not_a_quote():
 
 
 @pytest.mark.parametrize(
-    "text, mention",
+    "text, kind, mention",
     [
         # the attribution right after a direct quote, not the verb before it that the parser hangs it on
         ("Tom Kent defends his record in a new ad running on local TV: \u201cWe fixed the roads and we cut the taxes,\u201d "
-         "the senator says to the camera.", "the senator"),
+         "the senator says to the camera.", "direct", "the senator"),
         # a speech verb right before the opening mark introduces the quote; the verb after it relays
-        ("Asked about the ban, Tom Kent said: \u201cThere will always be exceptions,\u201d the Herald reported.", "Tom Kent"),
-    ],
-)
-def test_attribution_right_after_a_direct_quote(text, mention):
-    d = quotes.extract(text).to_dict()
-    assert [q["speaker"]["mention"]["text"] for q in d["quotes"] if q["kind"] == "direct"] == [mention]
-
-
-@pytest.mark.parametrize(
-    "text, mention",
-    [
+        ("Asked about the ban, Tom Kent said: \u201cThere will always be exceptions,\u201d the Herald reported.", "direct",
+         "Tom Kent"),
         # the person who reports another's speech told the writer the words in marks: the reporter speaks
-        ("Rep. Ana Ruiz said Baker reassured them that the party was \u201cnot going to split.\u201d", "Rep. Ana Ruiz"),
-        ("The senator said she rarely asks for help, \u201cexcept from people I trust.\u201d", "The senator"),
+        ("Rep. Ana Ruiz said Baker reassured them that the party was \u201cnot going to split.\u201d", "partial", "Rep. Ana Ruiz"),
+        ("The senator said she rarely asks for help, \u201cexcept from people I trust.\u201d", "partial", "The senator"),
         # ... not an outlet that relays it, nor a report by a publication
-        ("The Daily Planet reported that Tom Baker called the plan \u201ca disaster.\u201d", "Tom Baker"),
-        ("Civic Watch reported that Tom Baker called the plan \u201ca disaster.\u201d", "Tom Baker"),
-        ("Reuters said Tom Baker called the plan \u201ca disaster.\u201d", "Tom Baker"),
+        ("The Daily Planet reported that Tom Baker called the plan \u201ca disaster.\u201d", "partial", "Tom Baker"),
+        ("Civic Watch reported that Tom Baker called the plan \u201ca disaster.\u201d", "partial", "Tom Baker"),
+        ("Reuters said Tom Baker called the plan \u201ca disaster.\u201d", "partial", "Tom Baker"),
         # what someone cannot or did not say is no quote of theirs: the speaker above it speaks
         ("Tom Baker notes that free speech also comes with the limit that you can't yell \u201cfire\u201d in a theater.",
-         "Tom Baker"),
+         "partial", "Tom Baker"),
         # ... and so does one news style uses for an unnamed person
         ("A source familiar with the inquiry said the servers that were hacked suggested the intruders wanted "
-         "\u201ceconomic intelligence.\u201d", "A source familiar with the inquiry"),
+         "\u201ceconomic intelligence.\u201d", "partial", "A source familiar with the inquiry"),
         # a speech verb with no report above it keeps its own subject
-        ("Ana Ruiz called the plan \u201ca disaster\u201d on Monday.", "Ana Ruiz"),
+        ("Ana Ruiz called the plan \u201ca disaster\u201d on Monday.", "partial", "Ana Ruiz"),
     ],
 )
-def test_the_reporting_person_speaks_for_a_nested_report(text, mention):
+def test_speaker_mention(text, kind, mention):
     d = quotes.extract(text).to_dict()
-    assert [q["speaker"]["mention"]["text"] for q in d["quotes"] if q["kind"] == "partial"] == [mention]
+    assert [q["speaker"]["mention"]["text"] for q in d["quotes"] if q["kind"] == kind] == [mention]
 
 
 @pytest.mark.parametrize(
