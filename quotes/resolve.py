@@ -198,6 +198,7 @@ class Resolver:
                 self.quoted[-1] = (self.quoted[-1][0], max(z, self.quoted[-1][1]))
             else:
                 self.quoted.append((a, z))
+        self.described: list[tuple[int, int, Entity]] = []  # mentions of speakers known by a description
         self.genders: dict[str, str | None] = {}  # name -> gender, computed once
         self.courtesy: dict[str, set[str]] = {}  # surname -> the genders its courtesy titles give ("Mrs. Ruiz")
         self.courtesy_at: dict[int, str] = {}  # where a surname after a courtesy title starts -> that gender
@@ -347,6 +348,10 @@ class Resolver:
         # a name inside quoted words is someone the speaker talks about ('"I spoke with John Smith," she said')
         named = [sp for sp, lab in self.names if lab == want and floor <= sp.start < pos and not self.in_quote(sp)] \
             if not plural else []
+        # a name inside the mention of a person known by a description ('a spokesman for Mayor Smith said') is not
+        # who 'he' is next when that person could be: the description spoke last
+        took = {id(e) for _, e in cands if e.type == "person"}
+        named = [sp for sp in named if not any(a <= sp.start < z and id(e) in took for a, z, e in self.described)]
 
         def fits_named(sp: Span) -> bool:
             if sp.start in self.courtesy_at:  # "Mrs. Clinton": this mention's own courtesy title says
@@ -541,6 +546,8 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
         if ent.type == "unknown" and _type_of(m) != "unknown":
             ent.type = _type_of(m)
         placed.append((q.start, ent))
+        if m.kind == "description":
+            res.described.append((m.span.start, m.span.end, ent))
         placed.sort(key=lambda x: x[0])
         ent.quotes.append(q.id)
     for ent in speakers:

@@ -864,6 +864,33 @@ def test_pronoun_bound_by_the_subject_above_it(text, expected):
     assert who(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 'he added' after a person known by a description is that person, not the one the description names
+        ("\u201cThe plan is sound,\u201d a spokesman for Mayor Bill Smith said. \u201cIt will pass,\u201d he added.",
+         [("The plan is sound,", "a spokesman for Mayor Bill Smith", "direct"),
+          ("It will pass,", "a spokesman for Mayor Bill Smith", "direct")]),
+        ("\u201cHe is healthy,\u201d Gary Hale's doctor said. \u201cHe runs every day,\u201d he added.",
+         [("He is healthy,", "Gary Hale's doctor", "direct"), ("He runs every day,", "Gary Hale's doctor", "direct")]),
+        # the name is the speaker's own: 'he' is that person
+        ("\u201cThe plan is sound,\u201d Mayor Bill Smith said. \u201cIt will pass,\u201d he added.",
+         [("The plan is sound,", "Bill Smith", "direct"), ("It will pass,", "Bill Smith", "direct")]),
+    ],
+)
+def test_pronoun_after_a_described_speaker(text, expected):
+    assert who(text) == expected
+
+
+def test_a_thing_described_is_no_he_over_the_person_it_names():
+    """'Mr. Hale's tone' is credited with the notices' words but is no person: the next 'he' is Hale."""
+    d = quotes.extract("Despite notices urging calm conduct, Mr. Hale's tone often seems to stir anger. "
+                       "Last year, he suggested that the man deserved it.").to_dict()
+    names = {s["id"]: s["name"] for s in d["speakers"]}
+    assert [(q["text"], names[q["speaker"]["id"]]) for q in d["quotes"] if q["speaker"]["mention"]["text"] == "he"] == \
+        [("the man deserved it", "Hale")]
+
+
 def test_speech_with_no_one_to_credit_is_a_warning_not_a_quote():
     d = quotes.extract("Those services are available to \u201cany candidate who qualifies for them\u201d under the law.").to_dict()
     assert d["quotes"] == []
