@@ -921,6 +921,11 @@ def test_speech_with_no_one_to_credit_is_a_warning_not_a_quote():
          "\u201ceconomic intelligence.\u201d", "partial", "A source familiar with the inquiry"),
         # a speech verb with no report above it keeps its own subject
         ("Ana Ruiz called the plan \u201ca disaster\u201d on Monday.", "partial", "Ana Ruiz"),
+        # a date the parser hangs on the speaker's noun is not part of who speaks; a topic after 'on' is
+        ("The Baker campaign on Monday said the numbers were \u201csimply wrong.\u201d", "partial", "The Baker campaign"),
+        ("A state report on Wednesday said the bridge was \u201cin poor shape.\u201d", "partial", "A state report"),
+        ("The council's top adviser on transport said the buses were \u201ctoo slow.\u201d", "partial",
+         "The council's top adviser on transport"),
     ],
 )
 def test_speaker_mention(text, kind, mention):
