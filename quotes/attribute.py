@@ -168,7 +168,16 @@ def _passive(cue: Token) -> bool:
 
 def _agent(verb: Token) -> Token | None:
     """The object of a passive verb's 'by' ('asked by reporters', 'as reported by the Post')."""
-    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if agent is None and any(c.dep_ == "auxpass" for c in verb.children):
+        # 'has been called "strategic ambiguity" by Joshua Hendrick', 'was described as "a disaster" by Baker': the
+        # parser hangs the 'by' on what the thing was called; a person there is the agent ('by 2020' is not)
+        named = [c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr")]
+        named += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"]
+        agent = next((g for x in [verb] + named
+                      for c in x.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > verb.i
+                      for g in c.children if g.dep_ == "pobj" and _person(g)), None)
+    return agent
 
 
 def _named(verb: Token, s: Token) -> tuple[Token | None, str]:

@@ -543,6 +543,22 @@ def test_passive_speech_verbs(text, speakers):
     assert [(q["text"], names.get((q["speaker"] or {}).get("id"))) for q in d["quotes"]] == speakers
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parser hangs a passive speech verb's 'by' on what the thing was called: the person there speaks
+        ("This part of the plan has been called \u201cstrategic ambiguity\u201d by Tom Hale, a professor at Elm College.",
+         [("strategic ambiguity", "Tom Hale", "partial")]),
+        ("The plan was described as \u201ca disaster\u201d by Tom Baker.", [("a disaster", "Tom Baker", "partial")]),
+        # ... but no 'by' phrase that names no one
+        ("The plan has been called \u201cstrategic ambiguity\u201d by the standards of the city.",
+         [("strategic ambiguity", None, "partial")]),
+    ],
+)
+def test_passive_agent_the_parser_hangs_on_what_was_said(text, expected):
+    assert who(text) == expected
+
+
 def test_reported_clause_whose_speaker_the_parse_lost_is_kept_with_a_warning():
     d = quotes.extract("Majorities of Democrats in five states going to the polls Tuesday say they would be satisfied with both candidates.").to_dict()
     q = [q for q in d["quotes"] if q["kind"] == "indirect"]
