@@ -247,7 +247,17 @@ def np_span(tok: Token) -> tuple[int, int]:
             break
     while hi > tok.i and doc[hi].dep_ in {"cc", "prep", "case"}:
         hi -= 1
+    if lo < tok.i and inverted_cue(doc[lo], tok.i + 1):
+        lo += 1
     return lo, hi + 1
+
+
+def inverted_cue(first: Token, end: int) -> bool:
+    """'Said Ellis: "..."': a capitalised speech verb opening the sentence, before a name and a colon (token
+    `end`), is the inverted attribution the tagger read as part of the name ('Said Jalili, the ...' is a name)."""
+    doc = first.doc
+    return first.is_sent_start and first.text[:1].isupper() and first.lower_ in lexicons.speech_verbs() \
+        and first.i + 1 < end and doc[first.i + 1].text[:1].isupper() and doc[end:end + 1].text == ":"
 
 
 def _on_date(x: Token, head: Token) -> bool:

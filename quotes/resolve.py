@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from . import confidence, lexicons
-from .attribute import PRONOUNS, RELATIVE, is_cue, np_span
+from .attribute import PRONOUNS, RELATIVE, inverted_cue, is_cue, np_span
 from .detect import DOUBLE_MARKS, nyt_spans
 from .segment import SENTENCE_OPENERS, Block, block_at, index_at
 from .sources import SourceMention
@@ -79,7 +79,7 @@ def split_mention(b: Block, tok: Token, span: Span) -> Mention:
         while ent.label_ == "PERSON" and s - 1 >= i and doc[s - 1].tag_ == "NNP" and not _title_ok([doc[s - 1].text]) \
                 and doc[s - 1].dep_ == "compound" and doc[s - 1].ent_type_ in ("", "PERSON") and not doc[s - 1].is_sent_start:
             s -= 1
-        while s < e and doc[s].lower_ in {"the", "a", "an"}:
+        while s < e and doc[s].lower_ in {"the", "a", "an"} or s + 1 < e and inverted_cue(doc[s], e):
             s += 1
         if s < e and doc[s].lower_ in HONORIFICS:
             s += 1
@@ -219,6 +219,8 @@ class Resolver:
                     toks = [t for t in e if t.lower_ not in {"the", "'s", "\u2019s"} and t.tag_ != "POS"]
                     if e.label_ == "PERSON":
                         toks = _proper(toks)
+                    if len(toks) > 1 and inverted_cue(toks[0], e.end):
+                        toks = toks[1:]  # 'Stated Stone: "..."' names Stone
                     if toks:
                         s, z = b.start + toks[0].idx, b.start + toks[-1].idx + len(toks[-1].text)
                         self.names.append((Span(s, z, text[s:z]), e.label_))

@@ -942,6 +942,9 @@ def test_speech_with_no_one_to_credit_is_a_warning_not_a_quote():
         ("A state report on Wednesday said the bridge was \u201cin poor shape.\u201d", "partial", "A state report"),
         ("The council's top adviser on transport said the buses were \u201ctoo slow.\u201d", "partial",
          "The council's top adviser on transport"),
+        # an inverted 'Said Ellis:' is Ellis speaking, but a given name that is also a verb form stays
+        ("The code would be simpler. Said Ellis: \u201cIt will make the code more complicated.\u201d", "direct", "Ellis"),
+        ("Said Jalili, the negotiator, said the talks were \u201cuseful.\u201d", "partial", "Said Jalili"),
     ],
 )
 def test_speaker_mention(text, kind, mention):
