@@ -371,6 +371,17 @@ class Resolver:
         return best[1] if best else None
 
 
+def display_name(s: str) -> str:
+    """A name as shown: the text's no-break spaces, line breaks and soft hyphens ('James\xa0Comey') read as one
+    space or nothing, so one person is one entity however the page spaced the name."""
+    return " ".join(s.replace("\xad", "").split())
+
+
+def name_pattern(name: str) -> str:
+    """A regular expression for `name` in the text, whatever spacing the page used between its words."""
+    return r"[\s\xad]+".join(re.escape(w) for w in name.split())
+
+
 def title_and_description(text: str, name: str, title: str | None = None) -> tuple[str | None, str | None]:
     """A pre-nominal title ("Russian Foreign Minister Sergey Lavrov") or an appositive
     ("Sean McCormack, a spokesman for ...") found at any occurrence of the name or its surname;
@@ -378,7 +389,7 @@ def title_and_description(text: str, name: str, title: str | None = None) -> tup
     desc = None
     variants = [name] + ([name.split()[-1]] if " " in name else [])
     for v in variants:
-        for m in re.finditer(rf"(?<![\w]){re.escape(v)}(?![\w])", text):
+        for m in re.finditer(rf"(?<![\w]){name_pattern(v)}(?![\w])", text):
             if " " not in v and _first_name_before(text, m.start()):
                 continue  # a surname after a first name ("Hillary Clinton", "Bill Clinton"): no title of this one's
             if title is None:
@@ -473,6 +484,7 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
     speakers: list[Entity] = []
 
     def get(key: str, name: str, typ: str, named: bool = True) -> Entity:
+        key, name = display_name(key), display_name(name)
         if key not in by_key:
             ent = Entity(id=f"s{len(speakers) + 1}", name=name, type=typ)
             if named and typ == "person" and name[:1].isupper():  # a description has no title of its own
@@ -558,8 +570,8 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
         forms |= {m.text for m in ent.mentions if m.text[:1].isupper() and m.text.lower() not in PRONOUNS and m.text in ent.name}
         if ent.name[:1].isupper():
             for f in sorted(forms, key=lambda f: (-len(f), f)):  # longest first, in a fixed order (sets vary by process)
-                for mm in re.finditer(rf"(?<![\w]){re.escape(f)}(?![\w])", text):
-                    sp = Span(mm.start(), mm.end(), f)
+                for mm in re.finditer(rf"(?<![\w]){name_pattern(f)}(?![\w])", text):
+                    sp = Span(mm.start(), mm.end(), mm.group())
                     if not any(x.start <= sp.start < x.end for x in ent.mentions):
                         ent.mentions.append(sp)
         ent.mentions.sort()
@@ -612,7 +624,7 @@ def _source_entities(quotes: list[Quote], found: dict[int, SourceMention]) -> li
             continue
         key = _norm_key(sm.name)
         if key not in out:
-            out[key] = Entity(id=f"m{len(out) + 1}", name=sm.name, type=sm.type, description=sm.description)
+            out[key] = Entity(id=f"m{len(out) + 1}", name=display_name(sm.name), type=sm.type, description=sm.description)
         ent = out[key]
         ent.description = ent.description or sm.description
         if sm.span not in ent.mentions:

@@ -656,6 +656,15 @@ def test_one_speaker_across_the_article():
     assert [q["speaker"]["mention"]["text"] for q in d["quotes"]] == ["Gates", "he", "The secretary"]
 
 
+def test_a_name_spaced_with_a_no_break_space_is_one_speaker():
+    """Web pages put no-break spaces and soft hyphens inside names; the entity is one, its mentions exact."""
+    text = "FBI Director James\xa0Comey said the case was \u201cclosed.\u201d \u201cWe found nothing,\u201d James Comey said later."
+    d = quotes.extract(text).to_dict()
+    assert [(s["name"], s["title"]) for s in d["speakers"]] == [("James Comey", "FBI Director")]
+    assert all(text[m["start"]:m["end"]] == m["text"] for m in d["speakers"][0]["mentions"])
+    assert "James\xa0Comey" in [m["text"] for m in d["speakers"][0]["mentions"]]
+
+
 def test_if_clause_the_parser_hangs_above_asked_is_the_question():
     """A hand-built parse as the model gives it for some sentences: the if-clause hangs on the main verb,
     right after the words of 'asked'."""
