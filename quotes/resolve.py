@@ -400,6 +400,14 @@ def title_and_description(text: str, name: str, title: str | None = None) -> tup
             if ap:
                 phrase = _APPOSITIVE_END.split(ap.group(2), 1)[0].strip()
                 words = phrase.split()
+                # 'Doug Andres, spokesman for Paul Ryan told the Post': a missing comma runs the appositive into
+                # the attribution, which ends it; 'Clinton, a top aide said, ...' is no appositive at all
+                k = next((k for k, w in enumerate(words) if k and _attribution_verb(w)), None)
+                if k is not None:
+                    if k == len(words) - 1 and ap.group(1):
+                        continue
+                    words = words[:k]
+                    phrase = " ".join(words)
                 if not words or words[0][0].isupper() and not ap.group(1):
                     continue  # a list of names or a place, not an appositive
                 if words[0].lower() in lexicons.speech_verbs() or words[0].lower() in {"who", "which", "and", "but", "or"}:
@@ -409,6 +417,16 @@ def title_and_description(text: str, name: str, title: str | None = None) -> tup
                 elif desc is None and ap.group(1) and phrase != title:
                     desc = (ap.group(1) + phrase).strip()
     return title, desc
+
+
+# Verbs of attribution whose finite forms end an appositive the writer left unclosed ('spokesman for X told ...').
+_ATTRIBUTION = {"say", "tell", "state", "add", "write", "note", "explain", "report", "announce", "declare", "tweet"}
+
+
+def _attribution_verb(w: str) -> bool:
+    """A lowercase finite form of an attribution verb: 'said', 'told', 'stated', 'says' (not 'writing', 'States')."""
+    lemma = lexicons.speech_verbs().get(w)
+    return lemma in _ATTRIBUTION and w != lemma and not w.endswith("ing")
 
 
 def _first_name_before(text: str, pos: int) -> bool:

@@ -304,6 +304,21 @@ def test_titles_and_descriptions(text, name, title, description):
 
 
 @pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Sam Lau, the party's spokesman, said it was over.", "Sam Lau", ("party's spokesman", None)),
+        # a missing comma runs the appositive into the attribution, which ends it
+        ("It was over, said Doug Andres, spokesman for House Speaker Paul Ryan told the Post on Monday.", "Doug Andres",
+         ("spokesman for House Speaker Paul Ryan", None)),
+        # 'Ana Ruiz, a top aide said, ...' is an attribution of what Ruiz did, not a title of hers
+        ("Ana Ruiz, a top aide said, will not run again.", "Ana Ruiz", (None, None)),
+    ],
+)
+def test_appositive_title_stops_at_the_attribution(text, name, expected):
+    assert resolve.title_and_description(text, name) == expected
+
+
+@pytest.mark.parametrize(
     "line, expected",
     [
         ("Hillary Clinton Slams Donald Trump On Abortion After Court Ruling.", True),
