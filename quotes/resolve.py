@@ -392,7 +392,9 @@ def title_and_description(text: str, name: str, title: str | None = None) -> tup
         for m in re.finditer(rf"(?<![\w]){name_pattern(v)}(?![\w])", text):
             if " " not in v and _first_name_before(text, m.start()):
                 continue  # a surname after a first name ("Hillary Clinton", "Bill Clinton"): no title of this one's
-            if title is None:
+            ls, le = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+            if title is None and not headline_case(text[ls:le if le != -1 else len(text)]):
+                # (a title-case headline capitalises every word: 'Trump Praises Breitbart's Political Editor')
                 t = _title_before(text, m.start())
                 if t:
                     title = t
@@ -456,13 +458,17 @@ def _title_before(text: str, pos: int) -> str | None:
     while words and (words[-1][0].lower() in _TITLE_GLUE or words[-1][0].lower() in SENTENCE_OPENERS):
         words.pop()
     words.reverse()
-    while words and words[-1][0].lower() in _TITLE_GLUE:
-        words.pop()
+    # 'Secretary of State Hillary Clinton and Sen. Bernie Sanders': a name before 'and' is someone else's
+    cut = [k for k in range(1, len(words)) if words[k][0] == "and" and not _title_ok([words[k - 1][0]])]
+    if cut:
+        words = words[cut[-1] + 1:]
+    while words and (words[-1][0].lower() in _TITLE_GLUE or len(words) > 1 and words[-1][0].lower() in ("dr", "dr.")):
+        words.pop()  # ('Former State Senator Dr. Kelli Ward': the doctor is a courtesy, the title is the senator)
     if not words or not _title_ok([w for w, _ in words]):
         return None
     # the title must end in a title word or a name of an office ("Minister", "Secretary of State")
     s = words[0][1]
-    t = text[s:pos].strip()
+    t = text[s:words[-1][1] + len(words[-1][0])].strip()
     if t.endswith(".") and len(words) == 1 and t.lower() not in lexicons.title_words():
         return None
     return t

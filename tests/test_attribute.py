@@ -319,6 +319,26 @@ def test_appositive_title_stops_at_the_attribution(text, name, expected):
 
 
 @pytest.mark.parametrize(
+    "text, name, title",
+    [
+        ("U.S. Secretary of State John Kerry spoke.", "John Kerry", "U.S. Secretary of State"),
+        ("Apple President and CEO Tim Cook spoke.", "Tim Cook", "Apple President and CEO"),
+        # a name before 'and' belongs to someone else
+        ("Chinese President Xi Jinping and Secretary of State John Kerry met.", "John Kerry", "Secretary of State"),
+        # a courtesy 'Dr.' between the title and the name is not part of the title, but is a title on its own
+        ("Former State Senator Dr. Kelli Ward spoke.", "Kelli Ward", "Former State Senator"),
+        ("Dr. Ben Carson spoke.", "Ben Carson", "Dr."),
+        # a title-case headline capitalises every word before the name; the body says what the title is
+        ("Trump Praises Breitbart's Political Editor Matthew Boyle\n\nBreitbart News editor Matthew Boyle spoke.", "Matthew Boyle",
+         "Breitbart News editor"),
+    ],
+)
+def test_title_before_a_name(text, name, title):
+    assert resolve.title_and_description(text, name)[0] == title
+
+
+
+@pytest.mark.parametrize(
     "line, expected",
     [
         ("Hillary Clinton Slams Donald Trump On Abortion After Court Ruling.", True),
