@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -371,6 +372,16 @@ class Resolver:
         return best[1] if best else None
 
 
+@cache
+def _appositive() -> re.Pattern:
+    """', a spokesman for the ministry,': an appositive runs to the next comma or full stop, but not to the full stop
+    of a courtesy title, an abbreviated title or an initial before a name ('an adviser to Mr. Sanders', 'under
+    George W. Bush', 'at Washington University in St. Louis')."""
+    abbr = sorted({a.rstrip(".") for a in HONORIFICS | set(lexicons.title_abbreviations())} | {"st", "jr", "sr"}, key=len, reverse=True)
+    short = "|".join(re.escape(a.capitalize()) for a in abbr)
+    return re.compile(rf",\s+((?:a|an|the)\s+)?((?:\b(?:{short}|[A-Z])\.(?=\s+[A-Z])|[^,.;:\n\"\u201c\u201d()]){{3,90}}?)(?=[,.;:\n]|$)")
+
+
 def display_name(s: str) -> str:
     """A name as shown: the text's no-break spaces, line breaks and soft hyphens ('James\xa0Comey') read as one
     space or nothing, so one person is one entity however the page spaced the name."""
@@ -398,7 +409,7 @@ def title_and_description(text: str, name: str, title: str | None = None) -> tup
                 t = _title_before(text, m.start())
                 if t:
                     title = t
-            ap = re.match(r",\s+((?:a|an|the)\s+)?([^,.;:\n\"\u201c\u201d()]{3,90}?)(?=[,.;:\n]|$)", text[m.end():m.end() + 120])
+            ap = _appositive().match(text, m.end(), m.end() + 120)
             if ap:
                 phrase = _APPOSITIVE_END.split(ap.group(2), 1)[0].strip()
                 words = phrase.split()
@@ -412,15 +423,19 @@ def title_and_description(text: str, name: str, title: str | None = None) -> tup
                     phrase = " ".join(words)
                 if not words or words[0][0].isupper() and not ap.group(1):
                     continue  # a list of names or a place, not an appositive
+                if not ap.group(1) and len(words) > 2 and all(w[:1].isupper() and not _title_ok([w]) for w in words[-2:]) \
+                        and not {w.lower() for w in words} & _PREPOSITIONS:
+                    continue  # '..., former Colorado Rep. Pat Schroeder,': another person named beside this one
                 if words[0].lower() in lexicons.speech_verbs() or words[0].lower() in {"who", "which", "and", "but", "or"}:
                     continue  # ", said ..." / ", who ..." is a clause, not an appositive
                 if title is None and _title_ok([w.rstrip(",") for w in words[:5]]):
                     title = phrase
                 elif desc is None and ap.group(1) and phrase != title:
                     desc = (ap.group(1) + phrase).strip()
-    return title, desc
+    return title and display_name(title), desc and display_name(desc)
 
 
+_PREPOSITIONS = {"of", "for", "to", "at", "with", "in", "on", "under", "by", "from"}
 # Verbs of attribution whose finite forms end an appositive the writer left unclosed ('spokesman for X told ...').
 _ATTRIBUTION = {"say", "tell", "state", "add", "write", "note", "explain", "report", "announce", "declare", "tweet"}
 

@@ -312,6 +312,13 @@ def test_titles_and_descriptions(text, name, title, description):
          ("spokesman for House Speaker Paul Ryan", None)),
         # 'Ana Ruiz, a top aide said, ...' is an attribution of what Ruiz did, not a title of hers
         ("Ana Ruiz, a top aide said, will not run again.", "Ana Ruiz", (None, None)),
+        # the full stop of a courtesy title, an abbreviated title or an initial does not end the appositive
+        ("Tom Hale, a senior adviser to Mr. Baker, said so.", "Tom Hale", ("senior adviser to Mr. Baker", None)),
+        ("Tom Hale, a former speechwriter for George W. Bush, said so.", "Tom Hale", (None, "a former speechwriter for George W. Bush")),
+        ("Tom Hale, a political analyst in Kiev. He said so.", "Tom Hale", ("political analyst in Kiev", None)),
+        # a title and a name beside this one is another person
+        ("One who backs Ana Ruiz, former Colorado Rep. Pat Hale, lives here.", "Ana Ruiz", (None, None)),
+        ("Bob Hale, a Tennessee Republican, said so.", "Bob Hale", (None, "a Tennessee Republican")),
     ],
 )
 def test_appositive_title_stops_at_the_attribution(text, name, expected):
