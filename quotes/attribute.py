@@ -450,6 +450,30 @@ def _colon_intro(text: str, q: RawQuote, b: Block, sent: SpacySpan) -> Token | N
     return nouns[-1] if nouns else None
 
 
+def _long_colon_intro(text: str, q: RawQuote, b: Block, all_segs: list[Span]) -> Token | None:
+    """'The Ruiz campaign, in a memo on the tax dispute, put it more carefully: "..."': a colon after a clause
+    too long for `_colon_intro`, tried only when no other rule finds a speaker: the subject of the clause's
+    main verb, when it names a person or a body (a name, a pronoun, a title or organisation word)."""
+    j = q.opens[0] - 1
+    while j >= b.start and text[j].isspace():
+        j -= 1
+    if j < b.start or text[j] != ":" or b.doc is None:
+        return None
+    colon = b.token(j)
+    if colon is None or colon.i - colon.sent.start <= 12:
+        return None
+    lo = colon.sent.start
+    # the clause's own head: the word before the colon hung on nothing before it (the parse may hang it on the quote)
+    tops = [t for t in colon.doc[lo:colon.i] if t.tag_.startswith("VB") and not lo <= t.head.i < colon.i or t.head.i == t.i]
+    subj = [c for c in tops[0].children if c.dep_ == "nsubj" and c.i < colon.i and not _inside(c, b, all_segs)] if len(tops) == 1 else []
+    if not subj:
+        return None
+    s = subj[0]
+    named = s.tag_ in ("NNP", "NNPS") or s.tag_ == "PRP" and s.lower_ != "it" \
+        or s.lower_ in lexicons.title_words() or s.lower_ in lexicons.org_words() or s.lower_ in lexicons.anonymous_words()
+    return s if named else None
+
+
 # '... lead - Carl Bialik: "..."', '- More from Jones: "..."': a newsletter's signature between a dash and a colon
 _DASH_COLON = re.compile(r"(?:^|\s)[-\u2013\u2014]\s*(?:More from\s+)?([A-Z][\w.'\u2019&-]*(?:\s+(?:[A-Z][\w.'\u2019&-]*|and|of))*)\s*:\s*$")
 
@@ -556,6 +580,29 @@ def _before_cue(cue: Token, b: Block, all_segs: list[Span]) -> Token | None:
     return ap[-1] if ap and not _inside(ap[-1], b, all_segs) else None
 
 
+def _fronted_subject(cue: Token, b: Block, all_segs: list[Span]) -> Token | None:
+    """'Ruiz, meanwhile, who sits on the board, said ...' / '"...," delegate Bill Hart, wearing a hat, said': a cue
+    left without a subject because the parser hung the subject on the clause set between it and the cue; the
+    noun phrase that opens the clause (or follows the quote's closing mark), ended by a comma, speaks."""
+    if not cue.tag_.startswith("VB") or cue.lower_ == "according" or any(c.dep_ in SUBJ and not _inside(c, b, all_segs) for c in cue.children):
+        return None
+    doc, sent = cue.doc, cue.sent
+    starts = [sent.start] + [t.i + 1 for t in doc[sent.start:cue.i] if t.text in ("\"", "\u201d", "''")]
+    for s0 in starts:
+        if s0 >= cue.i or _inside(doc[s0], b, all_segs):
+            continue
+        j, head = s0, None
+        while j < cue.i and (doc[j].tag_ in _NP_TAGS or doc[j].text[:1].isupper()) and not doc[j].is_punct \
+                and doc[j].lower_ not in _CALENDAR:
+            if doc[j].tag_.startswith("NN") or doc[j].tag_ == "PRP":
+                head = doc[j]
+            j += 1
+        # the phrase ends at a comma, with words set off between it and the cue (not '"...," Smith, said')
+        if head is not None and head.i == j - 1 and doc[j].text == "," and cue.i - j >= 3:
+            return head
+    return None
+
+
 _DASHES = "\u2015\u2014\u2013-"
 _NAME_RUN = r"([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){0,4})"  # up to five capitalised words
 # a line of its own ends at its newline, not only at the end of the paragraph; any space but a newline
@@ -643,6 +690,11 @@ def _short_tail(q: RawQuote, b: Block, all_segs: list[Span]) -> tuple[Token, lis
     if not q.text.rstrip().endswith((",", "?", "!", "\u2014", "-")):
         return None
     toks = _words_after(q, b, all_segs)
+    # '"...," the ministry states in the memo': a speech verb the tagger read as a noun, a place or time after it
+    k = next((i for i, t in enumerate(toks[:4]) if i and t.text.islower() and t.lower_ in lexicons.speech_verbs()
+              and not t.tag_.startswith("VB") and i + 1 < len(toks) and toks[i + 1].tag_ == "IN"), None)
+    if k is not None and all(t.is_alpha and not t.tag_.startswith("VB") for t in toks[:k]):
+        toks = toks[:k + 1]
     if not 2 <= len(toks) <= 5 or not all(t.is_alpha for t in toks):
         return None
 
@@ -655,6 +707,8 @@ def _short_tail(q: RawQuote, b: Block, all_segs: list[Span]) -> tuple[Token, lis
         phrase, verb = toks[:-1], toks[-1]  # 'the editorial read', 'Hannity pressed'
     else:
         return None
+    if phrase[-1].lower_ in ("the", "a", "an", "his", "her", "their", "its"):
+        return None  # a determiner alone names no one
     if any(verbish(t) for t in phrase) or not all(t.text[:1].isupper() or t.lower_ in _TAIL_DET or t is phrase[-1] for t in phrase):
         return None
     if verb is toks[0] and phrase[-1].lower_ in ("it", "that", "this", "there", "he", "she", "they"):
@@ -728,7 +782,16 @@ def _previous_line_intro(text: str, bl: list[Block], q: RawQuote) -> tuple[Token
         if spk is not None:
             return c, spk, pb, sent
     subj = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ not in ("WP", "DT", "EX")]
-    return (None, subj[0], pb, sent) if subj else None
+    if subj:
+        return None, subj[0], pb, sent
+    # 'Stated Ruiz:' / 'Added Jo Lee:': an inverted intro line the tagger reads as a name; the words
+    # after its speech verb name the speaker
+    m = re.fullmatch(r"\s*([A-Z][a-z]+)\s+((?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*)\s*:\s*", text[pb.start:pb.end])
+    if m and m.group(1).lower() in lexicons.speech_verbs():
+        toks = [t for t in pb.doc if t.idx >= m.start(2) and t.idx < m.end(2) and t.is_alpha]
+        if toks:
+            return None, toks[-1], pb, toks[-1].sent
+    return None
 
 
 def kind_of(text: str, q: RawQuote, b: Block) -> str:
@@ -865,6 +928,8 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
                 spk = _after_inverted(text, cue, ctx_b)
             if spk is None and why != "passive":
                 spk = _before_cue(cue, ctx_b, all_segs)
+            if spk is None and why != "passive":
+                spk = _fronted_subject(cue, ctx_b, all_segs)
             if cue.lower_ == "according":
                 how = "according-to" if how != "paragraph-cue" else how
         if prev is not None and prev.speaker is not None and prev.kind == "direct" and prev.text.endswith(",") \
@@ -941,6 +1006,10 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
             spk, pb = found
             quote.speaker, quote.ctx = mention_of(pb, spk), Context(pb, spk.sent, None, spk)
             quote.evidence, quote.confidence = "paragraph-before", CONFIDENCE["paragraph-before"]
+        elif kind == "direct" and (spk := _long_colon_intro(text, q, first[0], all_segs)) is not None:
+            # a long clause before a colon whose main verb's subject introduces the quote (last resort)
+            quote.speaker, quote.ctx = mention_of(first[0], spk), Context(first[0], spk.sent, None, spk)
+            quote.evidence, quote.confidence = "colon", CONFIDENCE["colon"]
         else:
             quote.evidence, quote.confidence = "none", CONFIDENCE["none"]
             warnings.append(Warning("no-speaker", "quote with no speaker found", q.start, q.end))
@@ -1151,6 +1220,11 @@ def _reported(tok: Token, frames: dict[str, frozenset[str]], second: bool) -> tu
         # parser hung on the verb belongs to the object
         oprd += [c for c in tok.children if obj and c.i > obj[0].i and (c.dep_ == "prep" and c.lower_ == "for" or c.dep_ in ("xcomp", "advcl")
                  and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children))]
+        # 'praised her rival as a tireless worker', 'cited the levy as a reason ...': an as-phrase right after
+        # the object says what the object was called, for every object verb (the parser hangs it on the verb)
+        oprd += [c for c in tok.children if obj and obj[0].lower_ != "that" and c.left_edge.i == obj[0].right_edge.i + 1 and c not in oprd
+                 and (c.dep_ == "prep" and c.lower_ == "as" or c.dep_ == "advcl" and c.left_edge.lower_ == "as"
+                      and c.left_edge.dep_ != "mark" and not any(g.dep_ in SUBJ for g in c.children))]
         # 'call' reports only as "called X Y" ("called a meeting" is no speech); the parser often hangs Y on X
         # ('called her son her hero' as an apposition, 'called the squabble unusual' as a trailing adjective)
         if obj and lemma == "call" and not oprd:

@@ -525,6 +525,8 @@ def test_source_is_never_the_speakers_employer():
         ("The senator commented on the new tax on fuel.", "the new tax on fuel"),
         ("The mayor told the story of a nurse who lost her job.", "the story of a nurse who lost her job"),
         ("The reporter asked a question about the budget.", "a question about the budget"),
+        # an as-phrase right after the object says what it was called, whatever the object verb
+        ("The mayor praised her rival as a tireless worker for the city.", "her rival as a tireless worker for the city"),
     ],
 )
 def test_indirect_speech(text, clause):
@@ -598,6 +600,31 @@ def test_passive_speech_verbs(text, speakers):
     ],
 )
 def test_passive_agent_the_parser_hangs_on_what_was_said(text, expected):
+    assert who(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a subject the parser hangs on the clause set off before the cue still speaks
+        ("Ana Ruiz, meanwhile, who sits on the city board, said the plan was \u201ca costly mistake.\u201d",
+         [("a costly mistake.", "Ana Ruiz", "partial")]),
+        ("Senator Tom Hale, exasperated, famously responded: \u201cWhat difference does it make now?\u201d",
+         [("What difference does it make now?", "Tom Hale", "direct")]),
+        # a colon after a clause too long to be an intro: the main verb's named subject, not a thing
+        ("The Hale campaign, in a long memo sent to donors on the tax dispute late on Friday, put it more carefully: "
+         "\u201cWe will not raise taxes on anyone.\u201d", [("We will not raise taxes on anyone.", "The Hale campaign", "direct")]),
+        ("Despite written notices, the weather over the long and rainy week in the northern valley finally turned: "
+         "\u201cIt was grim.\u201d", [("It was grim.", None, "direct")]),
+        # a speech verb the tagger read as a noun, right after the quote
+        ("\u201cOur country shares the same enemies as its partners,\u201d the Saudis state in the paper.",
+         [("Our country shares the same enemies as its partners,", "Saudis", "direct")]),
+        # an inverted intro line before a quoted paragraph
+        ("Maria Lopez spoke for an hour.\n\nStated Lopez:\n\n\u201cWe will win this fight and we will win it soon.\u201d",
+         [("We will win this fight and we will win it soon.", "Maria Lopez", "direct")]),
+    ],
+)
+def test_speakers_the_parse_leaves_without_a_subject(text, expected):
     assert who(text) == expected
 
 
