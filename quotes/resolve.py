@@ -332,7 +332,7 @@ class Resolver:
         return None
 
     def antecedent(self, pos: int, plural: bool, placed: list[tuple[int, Entity]], thing: bool = False,
-                   gender: str | None = None) -> Entity | str | None:
+                   gender: str | None = None, pronoun: str = "") -> Entity | str | None:
         """For 'he' / 'they' / 'it': the nearest speaker entity before `pos` in the last few paragraphs,
         or the fullest name of a person (for 'it', an organisation) named nearer than that, to become a new
         entity. 'it' stands for an organisation, never a person; 'she' skips a name known to be a man's."""
@@ -345,7 +345,9 @@ class Resolver:
             return g is None or g == gender
         cands = [(p, e) for p, e in placed if floor <= p < pos and
                  (e.type == "organization" if thing else (e.type in ("organization", "group")) == plural)
-                 and (e.type != "person" or fits(e.name))]
+                 and (e.type != "person" or fits(e.name))
+                 and (e.name.lower() not in PRONOUNS or e.name.lower() == pronoun)]  # an unresolved 'it' is no 'they'
+
         best = max(cands, key=lambda x: x[0]) if cands else None
         want = "ORG" if thing else "PERSON"
         # a name inside quoted words is someone the speaker talks about ('"I spoke with John Smith," she said')
@@ -491,7 +493,8 @@ def _title_before(text: str, pos: int) -> str | None:
 
 def _type_of(m: Mention) -> str:
     if m.kind == "pronoun":
-        return "group" if m.plural else "person"
+        # 'it said' is an organisation or a document, never a person
+        return "group" if m.plural else "organization" if m.span.text.lower() == "it" else "person"
     if m.label == "PERSON":
         return "person"
     if m.label in {"ORG", "GPE", "NORP", "FAC", "LOC"}:
@@ -554,7 +557,7 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
             gender = _GENDER.get(m.span.text.lower())
             found = res.binder(q.ctx.block, q.ctx.speaker, gender) if gender else None
             if found is None:
-                found = res.antecedent(m.span.start, m.plural, placed, thing=thing, gender=gender)
+                found = res.antecedent(m.span.start, m.plural, placed, thing=thing, gender=gender, pronoun=m.span.text.lower())
             ent = get(found.lower(), found, "organization" if thing else "person") if isinstance(found, str) else found
             if ent is not None and ent.name.lower() in PRONOUNS:
                 q.evidence += "+unresolved-pronoun"  # the same 'she' as before, still without a name
@@ -581,7 +584,7 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
             # 'she said' with nobody to point to: the pronoun itself stays the speaker, each one its own
             # entity (two unresolved 'she' need not be one person), flagged by evidence and confidence
             q.evidence += "+unresolved-pronoun"
-            ent = get(f"?{m.span.start}", m.span.text, "group" if m.plural else "person")
+            ent = get(f"?{m.span.start}", m.span.text, _type_of(m))
         q.speaker_id = ent.id
         cue = q.ctx.cue
         if cue is not None and cue.dep_ == "relcl":

@@ -704,6 +704,9 @@ def test_according_to_phrase_is_not_part_of_the_reported_clause():
          "the head of news for the county television station", "person", False),
         ("\u201cWe found two bodies,\u201d the force said in a statement.", "the force", "organization", False),
         ("Syria has denied the charges, saying \u201cthe reports are lies.\u201d", "Syria", "organization", False),
+        # an 'it' with no antecedent is an organisation or a document, never a person; 'he' is a person
+        ("\u201cWe will appeal,\u201d it said in a statement.", "it", "organization", False),
+        ("\u201cWe will appeal,\u201d he said in a statement.", "he", "person", False),
     ],
 )
 def test_unnamed_anonymous_and_organisations(text, name, type_, anonymous):
@@ -967,12 +970,16 @@ def test_pronoun_bound_by_the_subject_above_it(text, expected):
           ("It will pass,", "a spokesman for Mayor Bill Smith", "direct")]),
         ("\u201cHe is healthy,\u201d Gary Hale's doctor said. \u201cHe runs every day,\u201d he added.",
          [("He is healthy,", "Gary Hale's doctor", "direct"), ("He runs every day,", "Gary Hale's doctor", "direct")]),
+        # the writer's 'I' (who asked) is no 'he', nor is an unresolved 'it' a 'they'
+        ("When I asked Tom if he would run again, he laughed. \u201cWe will win,\u201d he said.",
+         [("We will win,", "Tom", "direct")]),
+        ("I asked him about the new budget plan. \u201cWe will win,\u201d he said.", [("We will win,", "he", "direct")]),
         # the name is the speaker's own: 'he' is that person
         ("\u201cThe plan is sound,\u201d Mayor Bill Smith said. \u201cIt will pass,\u201d he added.",
          [("The plan is sound,", "Bill Smith", "direct"), ("It will pass,", "Bill Smith", "direct")]),
     ],
 )
-def test_pronoun_after_a_described_speaker(text, expected):
+def test_pronoun_after_a_description_or_the_writer(text, expected):
     assert who(text) == expected
 
 
