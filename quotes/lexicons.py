@@ -138,8 +138,9 @@ def anonymous_words() -> frozenset[str]:
 
 @cache
 def reporting_frames() -> dict[str, frozenset[str]]:
-    """Frame name ('infinitive', 'object', 'object-noun', 'preposition', 'as-after', 'passive') -> the
-    speech-verb lemmas (or verb:preposition, verb:noun pairs) that report their content in that frame.
+    """Frame name ('infinitive', 'object', 'object-noun', 'preposition', 'as-after', 'passive', and
+    'appositive-end' for the resolver) -> the speech-verb lemmas (or verb:preposition, verb:noun pairs) that
+    report their content in that frame.
     A frame named on several lines takes the words of all of them."""
     out: dict[str, frozenset[str]] = {}
     for line in _lines("reporting_frames.txt"):

@@ -347,7 +347,6 @@ class Resolver:
                  (e.type == "organization" if thing else (e.type in ("organization", "group")) == plural)
                  and (e.type != "person" or fits(e.name))
                  and (e.name.lower() not in PRONOUNS or e.name.lower() == pronoun)]  # an unresolved 'it' is no 'they'
-
         best = max(cands, key=lambda x: x[0]) if cands else None
         want = "ORG" if thing else "PERSON"
         # a name inside quoted words is someone the speaker talks about ('"I spoke with John Smith," she said')
@@ -438,14 +437,11 @@ def title_and_description(text: str, name: str, title: str | None = None) -> tup
 
 
 _PREPOSITIONS = {"of", "for", "to", "at", "with", "in", "on", "under", "by", "from"}
-# Verbs of attribution whose finite forms end an appositive the writer left unclosed ('spokesman for X told ...').
-_ATTRIBUTION = {"say", "tell", "state", "add", "write", "note", "explain", "report", "announce", "declare", "tweet"}
-
-
 def _attribution_verb(w: str) -> bool:
-    """A lowercase finite form of an attribution verb: 'said', 'told', 'stated', 'says' (not 'writing', 'States')."""
+    """A lowercase finite form of a verb that ends an unclosed appositive (models/reporting_frames.txt,
+    'appositive-end'): 'said', 'told', 'stated', 'says' (not 'writing', 'States')."""
     lemma = lexicons.speech_verbs().get(w)
-    return lemma in _ATTRIBUTION and w != lemma and not w.endswith("ing")
+    return lemma in lexicons.reporting_frames().get("appositive-end", ()) and w != lemma and not w.endswith("ing")
 
 
 def _first_name_before(text: str, pos: int) -> bool:
