@@ -423,14 +423,19 @@ def _person(t: Token | None) -> bool:
                               or t.lower_ in lexicons.anonymous_words())
 
 
-def _colon_intro(text: str, q: RawQuote, b: Block, sent: SpacySpan) -> Token | None:
-    """`Lavrov: "..."` or `He told the crowd: "..."`: the subject (else last noun) of the short clause before the colon."""
+def _colon_before(text: str, q: RawQuote, b: Block) -> Token | None:
+    """The colon token right before the quote's opening mark, if there is one."""
     j = q.opens[0] - 1
     while j >= b.start and text[j].isspace():
         j -= 1
-    if j < b.start or text[j] != ":":
+    if j < b.start or text[j] != ":" or b.doc is None:
         return None
-    colon = b.token(j)  # the colon may share a token with a bracket before it ('(D-Ohio):')
+    return b.token(j)  # the colon may share a token with a bracket before it ('(D-Ohio):')
+
+
+def _colon_intro(text: str, q: RawQuote, b: Block, sent: SpacySpan) -> Token | None:
+    """`Lavrov: "..."` or `He told the crowd: "..."`: the subject (else last noun) of the short clause before the colon."""
+    colon = _colon_before(text, q, b)
     if colon is None:
         return None
     # counted from the colon's own sentence, so a long paragraph does not hide "... said. Bush: '...'"
@@ -454,12 +459,7 @@ def _long_colon_intro(text: str, q: RawQuote, b: Block, all_segs: list[Span]) ->
     """'The Ruiz campaign, in a memo on the tax dispute, put it more carefully: "..."': a colon after a clause
     too long for `_colon_intro`, tried only when no other rule finds a speaker: the subject of the clause's
     main verb, when it names a person or a body (a name, a pronoun, a title or organisation word)."""
-    j = q.opens[0] - 1
-    while j >= b.start and text[j].isspace():
-        j -= 1
-    if j < b.start or text[j] != ":" or b.doc is None:
-        return None
-    colon = b.token(j)
+    colon = _colon_before(text, q, b)
     if colon is None or colon.i - colon.sent.start <= 12:
         return None
     lo = colon.sent.start
