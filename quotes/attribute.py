@@ -1070,6 +1070,17 @@ def _doubtful_speaker(q: RawQuote, top: Token, b: Block, all_segs: list[Span]) -
             poss = [c for c in h.children if c.dep_ == "poss"]
             if poss:
                 return h, poss[0]
+            # 'the suggestion by a senator that someone "ought to look"': a person the noun's by/of names made it
+            by = [o for c in h.children if c.dep_ == "prep" and c.lower_ in ("by", "of") for o in c.children
+                  if o.dep_ == "pobj" and _person(o)]
+            if by:
+                return h, by[0]
+        if h.lower_ in _BE:
+            # 'The senator's answer was that "..."': a copula whose subject is a speech noun with a possessor
+            poss = [p for c in h.children if c.dep_ == "nsubj" and c.lower_ in lexicons.speech_nouns()
+                    for p in c.children if p.dep_ == "poss"]
+            if poss:
+                return poss[0].head, poss[0]
         if h.tag_.startswith("VB") and h.dep_ in ("ROOT", "conj") and h.lower_ not in _BE:
             subj = [c for c in h.children if c.dep_ == "nsubj" and not _stray(c)]
             return (h, subj[0]) if subj else (None, None)

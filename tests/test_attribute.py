@@ -622,6 +622,13 @@ def test_passive_agent_the_parser_hangs_on_what_was_said(text, expected):
         # an inverted intro line before a quoted paragraph
         ("Maria Lopez spoke for an hour.\n\nStated Lopez:\n\n\u201cWe will win this fight and we will win it soon.\u201d",
          [("We will win this fight and we will win it soon.", "Maria Lopez", "direct")]),
+        # a speech noun says who spoke: the person its by/of phrase names, or its possessor before a copula
+        ("The ruling drew criticism, including the suggestion by a senator that someone \u201cought to look into\u201d the judge.",
+         [("ought to look into", "a senator", "partial")]),
+        ("The senator's answer was that \u201cthe family comes first,\u201d so the state should help parents.",
+         [("the family comes first,", "The senator", "partial")]),
+        ("The ruling drew criticism, including the suggestion by 2020 that someone \u201cought to look into\u201d the judge.",
+         [("ought to look into", "The ruling", "partial")]),
     ],
 )
 def test_speakers_the_parse_leaves_without_a_subject(text, expected):
