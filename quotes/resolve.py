@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -404,8 +404,7 @@ def title_and_description(text: str, name: str, title: str | None = None) -> tup
         for m in re.finditer(rf"(?<![\w]){name_pattern(v)}(?![\w])", text):
             if " " not in v and _first_name_before(text, m.start()):
                 continue  # a surname after a first name ("Hillary Clinton", "Bill Clinton"): no title of this one's
-            ls, le = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
-            if title is None and not headline_case(text[ls:le if le != -1 else len(text)]):
+            if title is None and not _on_headline(text, m.start(), m.end()):
                 # (a title-case headline capitalises every word: 'Trump Praises Breitbart's Political Editor')
                 t = _title_before(text, m.start())
                 if t:
@@ -442,6 +441,17 @@ def _attribution_verb(w: str) -> bool:
     'appositive-end'): 'said', 'told', 'stated', 'says' (not 'writing', 'States')."""
     lemma = lexicons.speech_verbs().get(w)
     return lemma in lexicons.reporting_frames().get("appositive-end", ()) and w != lemma and not w.endswith("ing")
+
+
+def _on_headline(text: str, a: int, z: int) -> bool:
+    """The line holding text[a:z] is a title-case headline."""
+    le = text.find("\n", z)
+    return _headline_line(text[text.rfind("\n", 0, a) + 1:le if le != -1 else len(text)])
+
+
+@lru_cache(maxsize=512)
+def _headline_line(line: str) -> bool:
+    return headline_case(line)  # one check per line, however many names it holds
 
 
 def _first_name_before(text: str, pos: int) -> bool:
