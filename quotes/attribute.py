@@ -169,6 +169,8 @@ def _passive(cue: Token) -> bool:
 def _agent(verb: Token) -> Token | None:
     """The object of a passive verb's 'by' ('asked by reporters', 'as reported by the Post')."""
     agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if agent is not None and (agent.text.isdigit() or agent.lower_ in _WHEN | _CALENDAR | _MEANS):
+        agent = None  # 'told by phone', 'reported by Friday': how or when, not who
     if agent is None and any(c.dep_ == "auxpass" for c in verb.children):
         # 'has been called "strategic ambiguity" by Joshua Hendrick', 'was described as "a disaster" by Baker': the
         # parser hangs the 'by' on what the thing was called; a person there is the agent ('by 2020' is not)
@@ -268,6 +270,8 @@ def _on_date(x: Token, head: Token) -> bool:
         and any(c.dep_ == "pobj" and any(w.lower_ in _WHEN for w in c.subtree) for c in x.children)
 
 
+# Means and deadlines a passive "by" can name instead of an agent ("told by phone", "by the end of the year").
+_MEANS = {"phone", "telephone", "email", "e-mail", "mail", "text", "letter", "end"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
            "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."}
 _WHEN = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening",

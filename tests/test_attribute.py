@@ -597,6 +597,9 @@ def test_passive_speech_verbs(text, speakers):
         # ... but no 'by' phrase that names no one
         ("The plan has been called \u201cstrategic ambiguity\u201d by the standards of the city.",
          [("strategic ambiguity", None, "partial")]),
+        # a 'by' the parser takes for the agent but that says how or when is no speaker
+        ("The senator was told \u201cno\u201d by phone.", [("no", None, "partial")]),
+        ("The plan was described as \u201ca disaster\u201d by 2020.", [("a disaster", None, "partial")]),
     ],
 )
 def test_passive_agent_the_parser_hangs_on_what_was_said(text, expected):
