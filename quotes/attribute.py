@@ -169,7 +169,7 @@ def _passive(cue: Token) -> bool:
 def _agent(verb: Token) -> Token | None:
     """The object of a passive verb's 'by' ('asked by reporters', 'as reported by the Post')."""
     agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    if agent is not None and (agent.text.isdigit() or agent.lower_ in _WHEN | _CALENDAR | _MEANS):
+    if agent is not None and (agent.text.isdigit() or agent.lower_ in _NOT_AGENT):
         agent = None  # 'told by phone', 'reported by Friday': how or when, not who
     if agent is None and any(c.dep_ == "auxpass" for c in verb.children):
         # 'has been called "strategic ambiguity" by Joshua Hendrick', 'was described as "a disaster" by Baker': the
@@ -268,14 +268,6 @@ def _on_date(x: Token, head: Token) -> bool:
     # read from words, not entities: the entity recogniser runs after attribution
     return x.dep_ == "prep" and x.lower_ == "on" and x.i > head.i \
         and any(c.dep_ == "pobj" and any(w.lower_ in _WHEN for w in c.subtree) for c in x.children)
-
-
-# Means and deadlines a passive "by" can name instead of an agent ("told by phone", "by the end of the year").
-_MEANS = {"phone", "telephone", "email", "e-mail", "mail", "text", "letter", "end"}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-           "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."}
-_WHEN = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening",
-         "night", "weekend"} | _MONTHS
 
 
 def mention_of(b: Block, tok: Token) -> Span:
@@ -473,9 +465,7 @@ def _long_colon_intro(text: str, q: RawQuote, b: Block, all_segs: list[Span]) ->
     if not subj:
         return None
     s = subj[0]
-    named = s.tag_ in ("NNP", "NNPS") or s.tag_ == "PRP" and s.lower_ != "it" \
-        or s.lower_ in lexicons.title_words() or s.lower_ in lexicons.org_words() or s.lower_ in lexicons.anonymous_words()
-    return s if named else None
+    return s if s.lower_ != "it" and (_person(s) or s.lower_ in lexicons.org_words()) else None
 
 
 # '... lead - Carl Bialik: "..."', '- More from Jones: "..."': a newsletter's signature between a dash and a colon
@@ -507,6 +497,12 @@ def _headline_colon(text: str, q: RawQuote, b: Block) -> Token | None:
 
 
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+           "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."}
+# words of a date ('on Tuesday', 'on Thursday evening', 'in March')
+_WHEN = _CALENDAR - {"today", "yesterday"} | {"morning", "afternoon", "evening", "night", "weekend"} | _MONTHS
+# a passive 'by' that says how or when, not who ('told by phone', 'by Friday', 'by the end of the year')
+_NOT_AGENT = _CALENDAR | _WHEN | {"phone", "telephone", "email", "e-mail", "mail", "text", "letter", "end"}
 _NP_TAGS = {"DT", "JJ", "NNP", "NNPS", "NN", "NNS", "POS", "HYPH", "CD", "PRP$", "NFP"}
 
 
@@ -788,13 +784,10 @@ def _previous_line_intro(text: str, bl: list[Block], q: RawQuote) -> tuple[Token
     subj = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ not in ("WP", "DT", "EX")]
     if subj:
         return None, subj[0], pb, sent
-    # 'Stated Ruiz:' / 'Added Jo Lee:': an inverted intro line the tagger reads as a name; the words
-    # after its speech verb name the speaker
-    m = re.fullmatch(r"\s*([A-Z][a-z]+)\s+((?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*)\s*:\s*", text[pb.start:pb.end])
-    if m and m.group(1).lower() in lexicons.speech_verbs():
-        toks = [t for t in pb.doc if t.idx >= m.start(2) and t.idx < m.end(2) and t.is_alpha]
-        if toks:
-            return None, toks[-1], pb, toks[-1].sent
+    # 'Stated Ruiz:' / 'Added Jo Lee:': an inverted intro line the tagger reads as a name; the name speaks
+    end = sent.end - 1
+    if len(sent) <= 7 and inverted_cue(sent[0], end):
+        return None, pb.doc[end - 1], pb, sent
     return None
 
 

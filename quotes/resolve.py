@@ -80,7 +80,7 @@ def split_mention(b: Block, tok: Token, span: Span) -> Mention:
         while ent.label_ == "PERSON" and s - 1 >= i and doc[s - 1].tag_ == "NNP" and not _title_ok([doc[s - 1].text]) \
                 and doc[s - 1].dep_ == "compound" and doc[s - 1].ent_type_ in ("", "PERSON") and not doc[s - 1].is_sent_start:
             s -= 1
-        while s < e and doc[s].lower_ in {"the", "a", "an"} or s + 1 < e and inverted_cue(doc[s], e):
+        while s < e and doc[s].lower_ in {"the", "a", "an"}:
             s += 1
         if s < e and doc[s].lower_ in HONORIFICS:
             s += 1
@@ -124,6 +124,13 @@ def split_mention(b: Block, tok: Token, span: Span) -> Mention:
         nspan = Span(b.start + name_toks.start_char, b.start + name_toks.end_char, name_toks.text)
         return Mention(nspan, nspan.text, title, "name", "", plural=tok.tag_ == "NNPS")
     return Mention(span, None, None, "description", plural=tok.tag_ in ("NNS", "NNPS"))
+
+
+def _after_inverted_cue(ent: SpacySpan) -> SpacySpan:
+    """'Stated Stone: "..."': NER ran a name over the inverted speech verb before it; the name is Stone."""
+    if len(ent) > 1 and inverted_cue(ent[0], ent.end):
+        return SpacySpan(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+    return ent
 
 
 def _person_inside(ent: SpacySpan) -> SpacySpan:
@@ -220,8 +227,6 @@ class Resolver:
                     toks = [t for t in e if t.lower_ not in {"the", "'s", "\u2019s"} and t.tag_ != "POS"]
                     if e.label_ == "PERSON":
                         toks = _proper(toks)
-                    if len(toks) > 1 and inverted_cue(toks[0], e.end):
-                        toks = toks[1:]  # 'Stated Stone: "..."' names Stone
                     if toks:
                         s, z = b.start + toks[0].idx, b.start + toks[-1].idx + len(toks[-1].text)
                         self.names.append((Span(s, z, text[s:z]), e.label_))
@@ -525,7 +530,7 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
     quoted = [Span(s.start, s.end, "") for q in quotes if q.kind != "indirect" for s in q.segments]
     for b in bl:  # once, for the resolver's names and every mention alike
         if b.doc is not None and b.doc.ents:
-            b.doc.ents = [_person_inside(e) for e in b.doc.ents]
+            b.doc.ents = [_person_inside(_after_inverted_cue(e)) for e in b.doc.ents]
     res = Resolver(text, bl, quoted + [Span(a, z, "") for a, z in nyt_spans(text)])
     by_key: dict[str, Entity] = {}
     placed: list[tuple[int, Entity]] = []
