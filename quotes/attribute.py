@@ -444,11 +444,37 @@ def _colon_intro(text: str, q: RawQuote, b: Block, sent: SpacySpan) -> Token | N
         if depth == 0 and ")" not in t.text:
             kept.append(t)
     toks = kept or toks
+    maker = _statement_maker(toks)
+    if maker is not None:
+        return maker
     subj = [t for t in toks if t.dep_ in ("nsubj", "nsubjpass") and (t.tag_.startswith("NN") or t.tag_ == "PRP")]
     if subj:
         return subj[0]
     nouns = [t for t in toks if t.tag_.startswith("NN") or t.tag_ == "PRP"]
     return nouns[-1] if nouns else None
+
+
+# Prepositions of a topic: 'Trump on Clinton's remarks:', 'responded to a tweet by Ruiz:' - the remark is what is answered
+_TOPIC_PREP = {"on", "about", "to", "at", "over", "against", "after"}
+
+
+def _statement_maker(toks: list[Token]) -> Token | None:
+    """'rated this statement by Smith on June 11:', "Ruiz's statement:", 'a message from the mayor:': the person who
+    made the statement or document an intro ends on; the quote after the colon is theirs, not the intro's subject's."""
+    nouns = lexicons.speech_nouns() | lexicons.document_makers()["document"]
+    for t in reversed(toks):
+        if t.tag_.startswith("VB"):
+            return None  # a verb after the noun: the intro runs on past the statement
+        if t.tag_.startswith("NN") and t.lower_ in nouns:
+            if t.dep_ == "pobj" and t.head.lower_ in _TOPIC_PREP:
+                return None
+            made = [c for c in t.children if c.dep_ == "poss" and (_person(c) or c.tag_ == "PRP$")]
+            # its by/from/of phrase, also when the parser hung it on the verb ('rated this statement by Smith')
+            after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else t
+            made += [o for c in {*t.children, after} if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                     for o in c.children if o.dep_ == "pobj" and _person(o)]
+            return made[0] if made else None
+    return None
 
 
 def _long_colon_intro(text: str, q: RawQuote, b: Block, all_segs: list[Span]) -> Token | None:
@@ -781,6 +807,10 @@ def _previous_line_intro(text: str, bl: list[Block], q: RawQuote) -> tuple[Token
         spk, _ = speaker_of(c)
         if spk is not None:
             return c, spk, pb, sent
+    words = [t for t in sent if not t.is_space]
+    maker = _statement_maker(words[:-1]) if words and words[-1].text == ":" else None
+    if maker is not None:
+        return None, maker, pb, sent
     subj = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ not in ("WP", "DT", "EX")]
     if subj:
         return None, subj[0], pb, sent

@@ -625,6 +625,16 @@ def test_passive_agent_the_parser_hangs_on_what_was_said(text, expected):
         # an inverted intro line before a quoted paragraph
         ("Maria Lopez spoke for an hour.\n\nStated Lopez:\n\n\u201cWe will win this fight and we will win it soon.\u201d",
          [("We will win this fight and we will win it soon.", "Maria Lopez", "direct")]),
+        # an intro that ends on a statement or a document: its maker speaks, not the intro's subject
+        ("The website rated this statement by Ana Ruiz on June 11:\n\n\u201cThe rate is 59 percent.\u201d",
+         [("The rate is 59 percent.", "Ana Ruiz", "direct")]),
+        ("The paper printed Mayor Ruiz's statement:\n\n\u201cWe will rebuild every house.\u201d",
+         [("We will rebuild every house.", "Ruiz", "direct")]),
+        ("From Tom Hale's Facebook post: \u201cWe will rebuild every house.\u201d", [("We will rebuild every house.", "Tom Hale", "direct")]),
+        # ... but not a statement the intro answers or speaks about
+        ("Mayor Lee on Ruiz's statement: \u201cWe will rebuild every house.\u201d", [("We will rebuild every house.", "Lee", "direct")]),
+        ("Tom Hale responded to a statement by Ana Ruiz:\n\n\u201cWe will rebuild every house.\u201d",
+         [("We will rebuild every house.", "Tom Hale", "direct")]),
         # a speech noun says who spoke: the person its by/of phrase names, or its possessor before a copula
         ("The ruling drew criticism, including the suggestion by a senator that someone \u201cought to look into\u201d the judge.",
          [("ought to look into", "a senator", "partial")]),
