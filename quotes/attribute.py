@@ -120,6 +120,8 @@ def speaker_of(cue: Token) -> tuple[Token | None, str]:
             # "Ruiz, who passed the tax as mayor, interjected to say: ...": a name the parser made the sentence's
             # head (or a subject) with the verb hung on it as a modifier; that name speaks
             return tok.head, "subject"
+        if tok.dep_ == "xcomp" and (obj := _controller(tok)) is not None:
+            return obj, "subject"
         if tok.dep_ in CLIMB and tok.head.i != tok.i:
             # a participle cue ("..., calling for ...") takes the subject of the speech verb above it,
             # passing over the reported clause it may hang from
@@ -143,6 +145,21 @@ def speaker_of(cue: Token) -> tuple[Token | None, str]:
             continue
         break
     return None, "none"
+
+
+def _controller(inf: Token) -> Token | None:
+    """'That prompted Rubio to ... call Trump "very flexible"': the person object of the verb an infinitive
+    hangs on, when that verb's own subject names no one ('That', 'It', 'The remark'); the object does the
+    infinitive. Not when the subject is someone ('Trump used Twitter to call ...': Trump calls)."""
+    v = inf.head
+    subj = [c for c in v.children if c.dep_ == "nsubj"]
+    s = subj[0] if subj else None
+    # a subject that names someone: a person word, a body, or any capitalised word the tagger missed ('Ruiz' as NN)
+    if s is not None and s.lower_ != "it" and (_person(s) or s.ent_type_ in ("ORG", "NORP", "GPE")
+                                               or s.text[:1].isupper() and s.tag_ not in ("DT", "WDT")):
+        return None
+    obj = [c for c in v.children if c.dep_ == "dobj" and c.i < inf.i and _person(c) and c.lower_ != "it"]
+    return obj[0] if obj else None
 
 
 def _subjects(verb: Token, cue: Token) -> list[Token]:

@@ -635,6 +635,12 @@ def test_passive_agent_the_parser_hangs_on_what_was_said(text, expected):
         ("Mayor Lee on Ruiz's statement: \u201cWe will rebuild every house.\u201d", [("We will rebuild every house.", "Lee", "direct")]),
         ("Tom Hale responded to a statement by Ana Ruiz:\n\n\u201cWe will rebuild every house.\u201d",
          [("We will rebuild every house.", "Tom Hale", "direct")]),
+        # the person an infinitive's verb acts on speaks when that verb's subject names no one
+        ("That prompted Ana Ruiz to make a joke about yoga and call Hale \u201cvery flexible,\u201d a nod to his changes.",
+         [("very flexible,", "Ana Ruiz", "partial")]),
+        ("The remark forced Lee to say it was \u201ca joke.\u201d", [("a joke.", "Lee", "partial")]),
+        # ... not when the subject names someone: the subject does it with the object
+        ("Ruiz used Twitter to call Hale \u201ca loser\u201d on Monday.", [("a loser", "Ruiz", "partial")]),
         # a speech noun says who spoke: the person its by/of phrase names, or its possessor before a copula
         ("The ruling drew criticism, including the suggestion by a senator that someone \u201cought to look into\u201d the judge.",
          [("ought to look into", "a senator", "partial")]),
