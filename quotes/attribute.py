@@ -24,6 +24,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -889,6 +890,38 @@ def _work_title(text: str, q: RawQuote, headline_only: bool = False) -> bool:
     return bool(long) and len(around) < 16 and all(w[0].isupper() for w in long)
 
 
+# The whole quote in brackets: a transcript's stage direction ('"(CROSSTALK.)"', '"[Applause]"').
+_STAGE = re.compile(r"\s*[(\[][^()\[\]]+[)\]][.,!?]?\s*")
+# A lone personal pronoun in marks is the word itself ('because "she" is a "he"'), not something said.
+_PRONOUNS = PRONOUNS | {"me", "us"}
+
+
+def _not_words_said(text: str, q: RawQuote, kind: str) -> bool:
+    """Quoted stretches that are not anyone's words: a stage direction, a pronoun used as a word, a nickname
+    set between a given name and a surname ('Del. Marcia "Cia" Price'), a work's title set off by commas
+    after the work's noun ('Ann Lee's commentary, "Tell your story," is moving')."""
+    body = q.text.strip()
+    if _STAGE.fullmatch(body):  # '"(CROSSTALK.)"' between two speakers' lines
+        return True
+    if kind == "partial" and body.rstrip(".,!?") in _PRONOUNS:  # 'simply because "she" is a "he"'
+        return True
+    if q.closes[-1] < 0:
+        return False
+    before, after = text[max(0, q.opens[0] - 40):q.opens[0]], text[q.closes[-1] + 1:q.closes[-1] + 60]
+    # one capitalised word between a known given name and a capitalised word: a nickname inside a name
+    given = re.search(r"\b([A-Z][a-z]+)\s*$", before)
+    if re.fullmatch(r"[A-Z][\w.'\u2019-]*", body) and given and given.group(1).lower() in lexicons.first_names() \
+            and re.match(r"\s+[A-Z][a-z]", after):
+        return True
+    # a title set off by commas after the work's noun and followed by the sentence's own verb, not by a
+    # speaker and a speech verb ('in her memoir, "Keep Going," she wrote' is speech)
+    noun = re.search(r"\b([a-z][a-z-]*),\s*$", before)
+    if kind == "direct" and noun and noun.group(1) in lexicons.work_words() and len(body.split()) <= 8 \
+            and body.endswith(",") and re.match(r"\s*(?:is|was|are|were|has|had|will|would|can|could|may|might|remains|makes|made|shows|showed|tells|told)\b", after):
+        return True
+    return False
+
+
 def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Quote], list[Warning]]:
     """Quotes with cue, local speaker mention, evidence and confidence (speaker ids come later)."""
     quotes: list[Quote] = []
@@ -986,6 +1019,8 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
         if kind == "partial" and _work_title(text, q) \
                 or kind == "direct" and how not in {"colon", "headline-colon"} and _work_title(text, q, headline_only=True):
             continue  # titles of works and names: not speech
+        if _not_words_said(text, q, kind):
+            continue  # a nickname, a stage direction or a pronoun named as a word: not speech
         # a partial quote no speech verb governs, or a short "direct" one with no speech verb ('"Related:"',
         # '"Nooooo!"'): a scare quote, a name or a heading, or speech the model may recognise
         doubtful = kind == "partial" and how in {"none", "sentence-cue", "paragraph-cue", "headline-colon"} \
@@ -1001,21 +1036,30 @@ def attribute(text: str, bl: list[Block], raws: list[RawQuote]) -> tuple[list[Qu
                 continue
             if how == "none" and kind == "partial":
                 cue, spk = _doubtful_speaker(q, top, first[0], all_segs)
-                if spk is None:
+                thing = spk is not None and not _may_speak(spk)
+                if thing:
+                    # 'Byrd's strategy of "massive resistance"': a thing as the main verb's subject speaks for no
+                    # one; the words may be someone's, so they stay, credited to nobody
+                    cue = spk = None
+                elif spk is None:
                     # not a quote without someone to credit (PolNeAR scores a found quote with no speaker as
                     # a wrong one), but not dropped silently either
                     warnings.append(Warning("unattributed-phrase", "quoted words that read as speech, with no one to credit",
                                             q.start, q.end))
                     continue
                 ctx_b, ctx_s = first
-                how = "speech-noun" if cue.tag_.startswith("NN") else "main-verb"
+                if not thing:
+                    how = "speech-noun" if cue.tag_.startswith("NN") else "main-verb"
             elif how == "sentence-cue" and kind == "partial" and _side_clause(cue):
                 # 'While Sullivan proclaims the article terrific, Clinton fixates on the "pivot" line': a speech
                 # verb in a side clause speaks for its own clause, not for a quote the main verb holds
                 v, s = _doubtful_speaker(q, top, first[0], all_segs)
                 if v is not None and s is not None and v.dep_ == "ROOT" and s.tag_ in ("NNP", "NNPS", "PRP") and s.lower_ != "it":
                     (ctx_b, ctx_s), cue, spk, how = first, v, s, "main-verb"
-        quote = Quote(kind=kind, segments=list(q.segments))
+            if spk is not None and not _may_speak(spk):
+                spk = None  # a thing credited by a cue's parse ('the "qualified" spat bubbled up') is no speaker
+        # a transcript's stage direction between two paragraphs of a quote ('"(CROSSTALK.)') is no one's words
+        quote = Quote(kind=kind, segments=[g for g in q.segments if not _STAGE.fullmatch(g.text)] or list(q.segments))
         quote.ctx = Context(ctx_b, ctx_s, cue, spk)
         if cue is not None:
             a, z = ctx_b.char(cue)
@@ -1131,6 +1175,40 @@ def _doubtful_speaker(q: RawQuote, top: Token, b: Block, all_segs: list[Span]) -
     return None, None
 
 
+# Pronouns and determiners that point at a thing or a clause, never at a speaker.
+_NOT_SPEAKER = {"this", "that", "these", "those", "which", "what", "there", "something", "nothing", "anything", "everything"}
+# Quantities whose 'of' names who they count: 'a lot of people', 'some of the senators'.
+_COUNT = {"lot", "lots", "number", "majority", "minority", "half", "most", "many", "some", "all", "few", "dozens", "hundreds",
+          "thousands", "millions", "group", "handful", "others", "several", "both", "none"}
+# Quantities that, standing alone as a subject, count people ('many followed Reagan's view').
+_MANY = {"many", "some", "most", "few", "all", "others", "several", "both", "none"}
+
+
+def _may_speak(t: Token) -> bool:
+    """A speaker a doubtful stretch may be credited to: a person, a group, an outlet or a document, not a
+    thing ('the numbers', 'Byrd's strategy', 'the spat')."""
+    if t.lower_ in _COUNT:
+        of = [o for c in t.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        if of and _may_speak(of[0]):
+            return True
+        if not of and t.lower_ in _MANY:
+            return True
+    if t.lower_ in _NOT_SPEAKER or t.tag_ in ("DT", "WDT", "CD"):
+        return False
+    # a pronoun or a capitalised word (the small tagger makes 'Trump' a noun) may be a name
+    if t.tag_ in ("PRP", "PRP$", "NNP", "NNPS") or t.text[:1].isupper() or t.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    w = t.lower_
+    return bool({w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w} & _speaking_nouns())
+
+
+@cache
+def _speaking_nouns() -> frozenset[str]:
+    """Nouns that may stand for a speaker: people, titles, anonymous sources, organisations, media, speech and documents."""
+    return lexicons.person_words() | lexicons.title_words() | lexicons.anonymous_words() | lexicons.org_words() \
+        | lexicons.media_words() | lexicons.speech_nouns() | lexicons.document_makers().get("document", frozenset())
+
+
 def _side_clause(cue: Token) -> bool:
     """A speech verb in a subordinate, relative or coordinated clause: not the sentence's own report,
     nor 'according to' or an as-clause ('as X noted'), which credit the whole sentence."""
@@ -1163,20 +1241,22 @@ def _merge_interrupted(text: str, quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def indirect(text: str, bl: list[Block], quotes: list[Quote]) -> tuple[list[Quote], list[Warning]]:
+def indirect(text: str, bl: list[Block], quotes: list[Quote], raws: list[RawQuote] = ()) -> tuple[list[Quote], list[Warning]]:
     """Reported speech with no quotation marks: the that-clause of a speech verb, the clause an
     'according to' phrase attaches to, and for some verbs a to-infinitive, a direct object, a preposition's
-    object or a passive subject (models/reporting_frames.txt)."""
+    object or a passive subject (models/reporting_frames.txt). Nothing inside quotation marks, kept as a
+    quote or not (a title's 'Tell your story' reports nothing)."""
     out: list[Quote] = []
     warnings: list[Warning] = []
     taken = [(s.start, s.end) for q in quotes for s in q.segments]
+    marked = [(s.start, s.end) for r in raws for s in r.segments]
     frames = lexicons.reporting_frames()
     for second in (False, True):  # clauses first; infinitives and objects only where no clause was found
         for b in bl:
             if b.doc is None:
                 continue
             for tok in b.doc:
-                if not is_cue(tok):
+                if not is_cue(tok) or any(s <= b.start + tok.idx < e for s, e in marked):
                     continue
                 parts, how = _reported(tok, frames, second)
                 if not parts:

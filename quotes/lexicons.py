@@ -132,6 +132,12 @@ def org_words() -> frozenset[str]:
 
 
 @cache
+def person_words() -> frozenset[str]:
+    """Common nouns for people ('supporter', 'friend', 'crowd'): models/person_words.txt."""
+    return frozenset(w for line in _lines("person_words.txt") for w in line.lower().split())
+
+
+@cache
 def anonymous_words() -> frozenset[str]:
     return frozenset(w for line in _lines("anonymous_words.txt") for w in line.lower().split())
 

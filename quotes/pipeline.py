@@ -163,7 +163,7 @@ def _analyse(nlp: Language, text: str):
         segment.parse(nlp, text, bl)
     quotes, more = attribute.attribute(text, bl, raws)
     warnings += more
-    found_ind, more = attribute.indirect(text, bl, quotes)
+    found_ind, more = attribute.indirect(text, bl, quotes, raws)
     quotes += found_ind
     warnings += more
     if selective:
