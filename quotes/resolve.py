@@ -465,10 +465,27 @@ def _first_name_before(text: str, pos: int) -> bool:
     return bool(m) and m.group(1)[:1].isupper() and not _title_ok([m.group(1)]) and m.group(1).lower() not in HONORIFICS
 
 
+def _title_modifier(text: str, found: list[re.Match], k: int, right: str) -> bool:
+    """A lowercase modifier inside a title ('GOP presidential nominee', 'Clinton communications director'): a word
+    before a lowercase title word, with a capitalised or title word right before it on the line; not a verb
+    between two names ('Warren grilled Wells Fargo CEO', 'Earnest said that President'), nor a word before a
+    preposition ('look at House Speaker')."""
+    w, left = found[k].group(), found[k - 1] if k else None
+    if left is None or not right.islower() or right in _TITLE_GLUE or not w.isalpha():
+        return False
+    if w.lower() in _TITLE_GLUE or w.lower() in SENTENCE_OPENERS or w.lower() in lexicons.speech_verbs():
+        return False
+    gap = text[left.end():found[k].start()]
+    lw = left.group()
+    return not gap.strip() and "\n" not in gap and (lw[0].isupper() and not lw.endswith(".") or lw.lower() in lexicons.title_words())
+
+
 def _title_before(text: str, pos: int) -> str | None:
     """Capitalised words (and title words) right before a name: 'U.S. Secretary of State'."""
     words = []
-    for m in reversed(list(_WORD.finditer(text, max(0, pos - 90), pos))):
+    found = list(_WORD.finditer(text, max(0, pos - 90), pos))
+    for k in range(len(found) - 1, -1, -1):
+        m = found[k]
         between = text[m.end():pos if not words else words[-1][1]]
         if between.strip() or "\n" in between:  # a title stays on the name's line
             break
@@ -477,6 +494,9 @@ def _title_before(text: str, pos: int) -> str | None:
                 and w.lower() not in lexicons.title_abbreviations():
             break  # "... the Trans-Pacific Partnership. Republican nominee Donald Trump": the last sentence's end
         if w[0].isupper() or w.lower() in lexicons.title_words() or (w.lower() in _TITLE_GLUE and words):
+            words.append((w, m.start()))
+            continue
+        if words and _title_modifier(text, found, k, words[-1][0]):
             words.append((w, m.start()))
             continue
         break

@@ -384,6 +384,14 @@ def test_appositive_title_stops_at_the_attribution(text, name, expected):
         # a title-case headline capitalises every word before the name; the body says what the title is
         ("Trump Praises Breitbart's Political Editor Matthew Boyle\n\nBreitbart News editor Matthew Boyle spoke.", "Matthew Boyle",
          "Breitbart News editor"),
+        # lowercase modifiers before a lowercase title word belong to the title
+        ("Republican presidential nominee Tom Hale spoke.", "Tom Hale", "Republican presidential nominee"),
+        ("Ruiz campaign communications director Ana Lee spoke.", "Ana Lee", "Ruiz campaign communications director"),
+        ("Democratic vice presidential nominee Tim Kaine spoke.", "Tim Kaine", "Democratic vice presidential nominee"),
+        # ... not a verb or a phrase between two names, nor words before a preposition
+        ("Sen. Ana Ruiz grilled Acme Bank CEO Tom Hale.", "Tom Hale", "Acme Bank CEO"),
+        ("The news was welcome to House Speaker Tom Hale.", "Tom Hale", "House Speaker"),
+        ("Just look at House Speaker Tom Hale.", "Tom Hale", "House Speaker"),
     ],
 )
 def test_title_before_a_name(text, name, title):
