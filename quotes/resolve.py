@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from . import confidence, lexicons
-from .attribute import PRONOUNS, RELATIVE, inverted_cue, is_cue, np_span
+from .attribute import _CALENDAR, _MONTHS, PRONOUNS, RELATIVE, inverted_cue, is_cue, np_span
 from .detect import DOUBLE_MARKS, nyt_spans
 from .segment import SENTENCE_OPENERS, Block, block_at, index_at
 from .sources import SourceMention
@@ -608,6 +608,11 @@ def resolve(text: str, bl: list[Block], quotes: list[Quote], found_sources: dict
                 known = by_key.get(full.lower())
                 if len(_words(full)) > len(words) and (label == "PERSON" or known is not None and known.type == "person"):
                     ent = get(full.lower(), full, "person")
+            if ent is None and not m.plural and (named := _titled_name(text, m)) is not None:
+                # 'the Republican nominee said' after "Republican presidential nominee Tom Hale" who has not spoken yet;
+                # a single word must be a name NER found ('candidate Iowa' is a place)
+                full, label = res.fullest(named, m.span.start, "PERSON")
+                ent = get(full.lower(), full, "person") if " " in full or label == "PERSON" else None
             if ent is None:
                 ent = get(_norm_key(m.span.text), m.span.text, _type_of(m), named=False)
                 ent.anonymous = _anonymous(m.span.text)
@@ -673,15 +678,65 @@ def _anonymous(s: str) -> bool:
 
 def _match_title(m: Mention, speakers: list[Entity]) -> Entity | None:
     """'Russia's foreign minister' or 'the secretary' is the one entity whose title has those words."""
-    ws = [w for w in _words(m.span.text) if w not in {"the", "a", "an"}]
     # 'the Carson campaign' is an organisation, not whoever has "campaign" in a title
+    test = _title_test(m.span.text)
+    if test is None or m.span.text.lower().startswith(("a ", "an ")):
+        return None  # 'a senator said' is another, unnamed one
+    hits = [e for e in speakers if e.title and test[0](e.title)]
+    return hits[0] if len(hits) == 1 else None
+
+
+_NAME_AFTER = r"([A-Z][\w'\u2019-]+(?:[^\S\n]+(?:[A-Z]\.|[A-Z][\w'\u2019-]+)){0,3})"
+
+
+def _title_test(mention: str) -> tuple[Callable[[str], bool], str] | None:
+    """For a description ('the Florida senator'), a test of whether a title is one it names; None when the
+    description is no title ('the Carson campaign'). Its title words must all be in the title; a capitalised word
+    (a place or party) need not be ("Sen." is "the Florida senator"), unless the title has one of its own that
+    differs ('the Democratic nominee' is not "Republican presidential nominee")."""
+    ws = [w for w in _words(mention) if w not in {"the", "a", "an"}]
     if not ws or ws[-1] not in lexicons.title_words() or ws[-1] in lexicons.org_words():
         return None
     full = lexicons.title_abbreviations()
-    # a place before the title ("the Florida senator") need not be part of the entity's title
-    want = {_stem(full.get(w, w)) for w in ws[:-1] if not _is_place(w, m.span.text)} | {_stem(full.get(ws[-1], ws[-1]))}
-    hits = [e for e in speakers if e.title and want <= {_stem(full.get(w, w)) for w in _words(e.title)}]
-    return hits[0] if len(hits) == 1 else None
+    places = {_stem(w) for w in ws[:-1] if _is_place(w, mention)}
+    need = {_stem(full.get(w, w)) for w in ws[:-1] if not _is_place(w, mention)} | {_stem(full.get(ws[-1], ws[-1]))}
+
+    def fits(title: str) -> bool:
+        have = {_stem(full.get(w, w)) for w in _words(title)}
+        own = {_stem(w) for w in re.findall(r"[A-Z][\w.'\u2019-]*", title) if w.lower().rstrip(".") not in lexicons.title_words()
+               and w.lower() not in lexicons.title_words()}
+        return need <= have and (places <= have or not own - places)
+    return fits, full.get(ws[-1], ws[-1])
+
+
+def _titled_name(text: str, m: Mention) -> str | None:
+    """'the Republican nominee' or 'the senator': the one person the text before names with such a title, in front
+    of the name ("Republican presidential nominee Tom Hale", "Sen. Ana Ruiz") or after it ("Tom Hale, the party's
+    nominee,"), whether or not that person has spoken. Two such people (two nominees) leave the description as is."""
+    test = _title_test(m.span.text)
+    if test is None or not m.span.text.lower().startswith("the "):
+        return None  # 'a senator said' is someone else, unnamed
+    fits, head = test
+    forms = {head} | {a for a, w in lexicons.title_abbreviations().items() if w == head}
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    before = text[:m.span.start]
+    found = set()
+    for mm in re.finditer(rf"(?i:{alt})(?![\w])[^\S\n]+{_NAME_AFTER}", before):
+        title = _title_before(text, mm.start(1))
+        if title and fits(title) and _could_be_name(mm.group(1)):
+            found.add(re.sub(r"['\u2019]s?$", "", mm.group(1)))
+    for mm in re.finditer(rf"(?<![Tt]he ){_NAME_AFTER},[^\S\n]+(?:the|a|an)[^\S\n]+([^,;.\n]{{0,60}}?(?i:{alt}))(?![\w])", before):
+        if fits(mm.group(2)) and _could_be_name(mm.group(1)):
+            found.add(re.sub(r"['\u2019]s?$", "", mm.group(1)))
+    names = {n for n in found if not any(n != o and n in o for o in found)}  # "Hale" within "Tom Hale"
+    return names.pop() if len(names) == 1 else None
+
+
+def _could_be_name(words: str) -> bool:
+    """Capitalised words after a title that may be a name: not 'Monday', 'The' or another title ('told the senator Tuesday')."""
+    first = words.split()[0].lower().rstrip(".")
+    return first not in _CALENDAR | _MONTHS and first not in SENTENCE_OPENERS and first not in lexicons.title_words() \
+        and first not in lexicons.org_words()
 
 
 def _is_place(word: str, text: str) -> bool:

@@ -331,6 +331,30 @@ def test_stage_directions(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a definite description is the one person named before with such a title, whether or not they spoke
+        ("Republican presidential nominee Tom Hale spoke in Ohio.\n\n\u201cWe will win,\u201d the Republican nominee said.",
+         [("We will win,", "Tom Hale", "direct")]),
+        ("Tom Hale, the party's nominee, spoke in Ohio.\n\n\u201cWe will win,\u201d the nominee said.", [("We will win,", "Tom Hale", "direct")]),
+        ("Sen. Ana Ruiz spoke first.\n\n\u201cWe will win,\u201d the senator said.", [("We will win,", "Ana Ruiz", "direct")]),
+        # ... not when two people have the title, nor when the title names another party, nor after a weekday
+        ("Republican nominee Tom Hale and Democratic nominee Ana Ruiz spoke.\n\n\u201cWe will win,\u201d the nominee said.",
+         [("We will win,", "the nominee", "direct")]),
+        ("Republican presidential nominee Tom Hale spoke.\n\n\u201cWe will win,\u201d the Democratic presidential nominee said.",
+         [("We will win,", "the Democratic presidential nominee", "direct")]),
+        ("Reporters told the senator Tuesday that the vote was close.\n\n\u201cWe will win,\u201d the senator said.",
+         [("We will win,", "the senator", "direct")]),
+        # an indefinite one is someone else, unnamed, even when a person with that title spoke
+        ("\u201cWe will win,\u201d said Sen. Ana Ruiz.\n\n\u201cWe will lose,\u201d a senator said.",
+         [("We will win,", "Ana Ruiz", "direct"), ("We will lose,", "a senator", "direct")]),
+    ],
+)
+def test_description_is_the_person_with_that_title(text, expected):
+    assert who(text) == expected
+
+
+@pytest.mark.parametrize(
     "text, name, title, description",
     [
         ("\u201cWe are ready,\u201d said Ugandan President Yoweri Museveni.", "Yoweri Museveni", "Ugandan President", None),
