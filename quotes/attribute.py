@@ -919,6 +919,13 @@ def _not_words_said(text: str, q: RawQuote, kind: str) -> bool:
     if kind == "direct" and noun and noun.group(1) in lexicons.work_words() and len(body.split()) <= 8 \
             and body.endswith(",") and re.match(r"\s*(?:is|was|are|were|has|had|will|would|can|could|may|might|remains|makes|made|shows|showed|tells|told)\b", after):
         return True
+    # a short title-case stretch there ('her documentary, "13th," below', 'his memoir, "Gifted Hands."') names the
+    # work, unless a speech verb follows ('in her memoir, "Keep Going," she wrote')
+    words = re.findall(r"[\w'\u2019-]+", body)
+    if noun and noun.group(1) in lexicons.work_words() and 0 < len(words) <= 6 \
+            and all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in words) \
+            and (body[-1] in ".!?" or not any(w.lower() in lexicons.speech_verbs() for w in re.findall(r"[A-Za-z]+", after)[:4])):
+        return True
     return False
 
 

@@ -305,6 +305,9 @@ def test_doubtful_phrases(text, expected):
         # a title set off by commas after a work's noun, followed by the sentence's verb, is no quote
         ("Letters.\n\nAnna Berg's commentary, \u201cDaniel, tell your family story,\u201d is very moving. "
          "Last week Daniel Ortiz said he would never do that.", []),
+        # a short title-case stretch after a work's noun and a comma names the work, full stop or number and all
+        ("Check out the trailer for Ana Ruiz's documentary, \u201c14th,\u201d below.", []),
+        ("Ana Ruiz wrote a memoir, \u201cGifted Hands.\u201d Tom Hale said he read it twice.", []),
         # the same after a memoir, when a speaker and a speech verb follow, is speech
         ("In her memoir, \u201cKeep going, always,\u201d Ruth Lee wrote about her father.",
          [("Keep going, always,", "Ruth Lee", "parse-governs")]),
