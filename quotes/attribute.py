@@ -168,7 +168,17 @@ def _subjects(verb: Token, cue: Token) -> list[Token]:
     rejection signals "the end", said Geert Wilders'), the far one is a misread clause and the near one speaks.
     A verb climbed to from a participle keeps the leftmost ('Ryan, despite admitting ..., the victims need')."""
     subj = [c for c in verb.children if c.dep_ in SUBJ and not _stray(c)]
+    if len(subj) > 1:
+        subj = [c for c in subj if not _place_after_place(c)] or subj
     return sorted(subj, key=lambda c: abs(c.i - verb.i)) if verb == cue else subj
+
+
+def _place_after_place(t: Token) -> bool:
+    """'Speaking in Salem, New Hampshire, Trump went after Bush': the state set off by commas after a place the
+    parser made a second subject; it names where, not who."""
+    doc, a, z = t.doc, t.left_edge.i, t.right_edge.i
+    return a >= 2 and z + 1 < len(doc) and doc[a - 1].text == "," and doc[z + 1].text == "," \
+        and doc[a - 2].tag_ in ("NNP", "NNPS") and doc[a - 2].dep_ in ("pobj", "compound") and t.tag_ in ("NNP", "NNPS")
 
 
 def _stray(t: Token) -> bool:

@@ -888,6 +888,14 @@ def test_of_two_subjects_the_parser_gives_a_cue_the_nearest_speaks():
                ["nsubj", "punct", "prep", "pcomp", "dobj", "punct", "det", "nsubj", "ROOT", "dobj", "punct"],
                ["NNP", ",", "IN", "VBG", "PRP", ",", "DT", "NNS", "VBP", "NN", "."])
     assert attribute.speaker_of(doc[3])[0].text == "Ryan"
+    # 'Speaking in Dover, New Hampshire, Trump went after Cruz, calling him ...': the state set off by commas
+    # after the town is where, not who, though the parser made it the first subject
+    doc = _doc(["Speaking", "in", "Dover", ",", "New", "Hampshire", ",", "Trump", "went", "after", "Cruz", ",", "calling", "him", "weak", "."],
+               [8, 0, 1, 8, 5, 8, 8, 8, 8, 8, 9, 8, 8, 12, 12, 8],
+               ["advcl", "prep", "pobj", "punct", "compound", "nsubj", "punct", "nsubj", "ROOT", "prep", "pobj", "punct", "advcl",
+                "dobj", "oprd", "punct"],
+               ["VBG", "IN", "NNP", ",", "NNP", "NNP", ",", "NNP", "VBD", "IN", "NNP", ",", "VBG", "PRP", "JJ", "."])
+    assert attribute.speaker_of(doc[12])[0].text == "Trump"
 
 
 def test_a_name_the_parser_made_the_head_speaks_for_the_verb_hung_on_it():
