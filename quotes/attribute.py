@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -1258,7 +1258,7 @@ def _merge_interrupted(text: str, quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def indirect(text: str, bl: list[Block], quotes: list[Quote], raws: list[RawQuote] = ()) -> tuple[list[Quote], list[Warning]]:
+def indirect(text: str, bl: list[Block], quotes: list[Quote], raws: Sequence[RawQuote] = ()) -> tuple[list[Quote], list[Warning]]:
     """Reported speech with no quotation marks: the that-clause of a speech verb, the clause an
     'according to' phrase attaches to, and for some verbs a to-infinitive, a direct object, a preposition's
     object or a passive subject (models/reporting_frames.txt). Nothing inside quotation marks, kept as a
