@@ -489,7 +489,7 @@ _TOPIC_PREP = {"on", "about", "to", "at", "over", "against", "after"}
 def _statement_maker(toks: list[Token]) -> Token | None:
     """'rated this statement by Smith on June 11:', "Ruiz's statement:", 'a message from the mayor:': the person who
     made the statement or document an intro ends on; the quote after the colon is theirs, not the intro's subject's."""
-    nouns = lexicons.speech_nouns() | lexicons.document_makers()["document"]
+    nouns = _statement_nouns()
     for t in reversed(toks):
         if t.tag_.startswith("VB"):
             return None  # a verb after the noun: the intro runs on past the statement
@@ -503,6 +503,12 @@ def _statement_maker(toks: list[Token]) -> Token | None:
                      for o in c.children if o.dep_ == "pobj" and _person(o)]
             return made[0] if made else None
     return None
+
+
+@cache
+def _statement_nouns() -> frozenset[str]:
+    """Nouns of what someone said or issued: speech nouns and documents."""
+    return lexicons.speech_nouns() | lexicons.document_makers()["document"]
 
 
 def _long_colon_intro(text: str, q: RawQuote, b: Block, all_segs: list[Span]) -> Token | None:
@@ -557,6 +563,8 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
 _WHEN = _CALENDAR - {"today", "yesterday"} | {"morning", "afternoon", "evening", "night", "weekend"} | _MONTHS
 # a passive 'by' that says how or when, not who ('told by phone', 'by Friday', 'by the end of the year')
 _NOT_AGENT = _CALENDAR | _WHEN | {"phone", "telephone", "email", "e-mail", "mail", "text", "letter", "end"}
+# days and months, for the resolver: a capitalised word after a title that is no name ('told the senator Tuesday')
+DATE_WORDS = frozenset(_CALENDAR | _MONTHS)
 _NP_TAGS = {"DT", "JJ", "NNP", "NNPS", "NN", "NNS", "POS", "HYPH", "CD", "PRP$", "NFP"}
 
 

@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from . import confidence, lexicons
-from .attribute import _CALENDAR, _MONTHS, PRONOUNS, RELATIVE, inverted_cue, is_cue, np_span
+from .attribute import DATE_WORDS, PRONOUNS, RELATIVE, inverted_cue, is_cue, np_span
 from .detect import DOUBLE_MARKS, nyt_spans
 from .segment import SENTENCE_OPENERS, Block, block_at, index_at
 from .sources import SourceMention
@@ -735,7 +735,7 @@ def _titled_name(text: str, m: Mention) -> str | None:
 def _could_be_name(words: str) -> bool:
     """Capitalised words after a title that may be a name: not 'Monday', 'The' or another title ('told the senator Tuesday')."""
     first = words.split()[0].lower().rstrip(".")
-    return first not in _CALENDAR | _MONTHS and first not in SENTENCE_OPENERS and first not in lexicons.title_words() \
+    return first not in DATE_WORDS and first not in SENTENCE_OPENERS and first not in lexicons.title_words() \
         and first not in lexicons.org_words()
 
 
